@@ -1,0 +1,133 @@
+//! Messages between the page and the archive worker. Each travels as a JSON string; the
+//! user's `File` handles travel beside it (structured clone: no bytes are copied).
+
+use serde::{Deserialize, Serialize};
+
+use crate::sections::Section;
+
+/// A request or reply with the id that pairs them (0 for unsolicited worker events).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Envelope<T> {
+    pub id: u32,
+    pub body: T,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Request {
+    /// Open the files sent beside this message, in the same order.
+    Open { parts: Vec<PartSource> },
+    /// A page of the merged entry list, filtered by a case-insensitive path substring.
+    Entries {
+        filter: String,
+        section: Option<Section>,
+        offset: usize,
+        limit: usize,
+    },
+}
+
+/// How one chosen file takes part in the export.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum PartSource {
+    /// A ZIP part, named as the user's file is named.
+    Zip { name: String },
+    /// A file of an unzipped export folder, at this path inside the folder.
+    Loose { path: String },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Reply {
+    /// The worker has started and takes requests.
+    Ready,
+    /// Long work going on; `done` of `total` steps.
+    Progress {
+        done: u64,
+        total: u64,
+        what: String,
+    },
+    Opened(Summary),
+    Entries(EntryPage),
+    Failed {
+        message: String,
+    },
+    /// The worker hit a bug and can take no more requests.
+    Crashed {
+        diagnostic: String,
+    },
+}
+
+/// What the worker found in the files it was given.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub parts: Vec<PartReport>,
+    pub entry_count: usize,
+    pub total_bytes: u64,
+    pub root_prefix: String,
+    pub detection: DetectionReport,
+    pub sections: Vec<SectionCount>,
+}
+
+impl Summary {
+    /// True when at least one part opened and it looks like an Instagram export.
+    pub fn usable(&self) -> bool {
+        self.entry_count > 0 && self.detection.instagram
+    }
+
+    pub fn count(&self, section: Section) -> usize {
+        self.sections
+            .iter()
+            .find(|s| s.section == section)
+            .map_or(0, |s| s.files)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PartReport {
+    pub name: String,
+    pub size: u64,
+    pub entries: usize,
+    /// Why this part could not be opened; the others stay open.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct DetectionReport {
+    pub instagram: bool,
+    /// "Instagram", "Facebook" or "Unknown".
+    pub kind: String,
+    pub era: Option<String>,
+    pub format: Option<String>,
+    /// A plain message when the export is not (yet) something Keepsake reads.
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SectionCount {
+    pub section: Section,
+    pub files: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct EntryPage {
+    /// Matching entries in all, of which `rows` start at `offset`.
+    pub total: usize,
+    pub offset: usize,
+    pub rows: Vec<EntryRow>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EntryRow {
+    pub path: String,
+    pub size: u64,
+    pub compressed_size: u64,
+    pub compression: String,
+    pub part: usize,
+}
+
+pub fn encode<T: Serialize>(envelope: &Envelope<T>) -> String {
+    // Serializing these plain structs cannot fail; an empty string is rejected on decode.
+    serde_json::to_string(envelope).unwrap_or_default()
+}
+
+pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Envelope<T>, String> {
+    serde_json::from_str(text).map_err(|e| format!("malformed message: {e}"))
+}

@@ -1,0 +1,110 @@
+//! The export's files, filtered and paged from the worker: the worker holds the index,
+//! the page asks for one screenful at a time.
+
+use yew::prelude::*;
+
+use crate::protocol::{EntryPage, Reply, Request};
+use crate::sections::Section;
+use crate::ui::app::use_ctx;
+use crate::ui::format;
+
+const PAGE: usize = 200;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub section: Option<Section>,
+}
+
+#[component]
+pub fn EntryTable(props: &Props) -> Html {
+    let ctx = use_ctx();
+    let filter = use_state(String::new);
+    let page = use_state(EntryPage::default);
+    let error = use_state(|| None::<String>);
+
+    let fetch = {
+        let worker = ctx.worker.clone();
+        let page = page.clone();
+        let error = error.clone();
+        let section = props.section;
+        move |filter: String, offset: usize, previous: EntryPage| {
+            let page = page.clone();
+            let error = error.clone();
+            worker.request(
+                Request::Entries {
+                    filter,
+                    section,
+                    offset,
+                    limit: PAGE,
+                },
+                &[],
+                move |reply| match reply {
+                    Reply::Entries(mut next) => {
+                        if offset > 0 {
+                            let mut rows = previous.rows;
+                            rows.append(&mut next.rows);
+                            next.rows = rows;
+                            next.offset = 0;
+                        }
+                        page.set(next);
+                    }
+                    Reply::Failed { message } => error.set(Some(message)),
+                    _ => {}
+                },
+            );
+        }
+    };
+    {
+        let fetch = fetch.clone();
+        use_effect_with(((*filter).clone(), props.section), move |(filter, _)| {
+            fetch(filter.clone(), 0, EntryPage::default());
+        });
+    }
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                filter.set(input.value());
+            }
+        })
+    };
+    let on_more = {
+        let filter = filter.clone();
+        let page = page.clone();
+        Callback::from(move |_| fetch((*filter).clone(), page.rows.len(), (*page).clone()))
+    };
+
+    html! {
+        <div class="entries">
+            <div class="toolbar">
+                <input type="search" placeholder="Filter by path" aria-label="Filter files by path"
+                    value={(*filter).clone()} oninput={on_filter} />
+                <span class="muted" data-testid="entry-count">
+                    { format!("{} files", format::count(page.total)) }
+                </span>
+            </div>
+            if let Some(message) = &*error {
+                <div class="notice error" role="alert"><p>{ message.clone() }</p></div>
+            }
+            <table class="plain" data-testid="entries">
+                <thead><tr><th>{ "Path" }</th><th class="num">{ "Size" }</th><th>{ "Stored as" }</th></tr></thead>
+                <tbody>
+                    { for page.rows.iter().map(|row| html! {
+                        <tr>
+                            <td class="path">{ row.path.clone() }</td>
+                            <td class="num">{ format::bytes(row.size) }</td>
+                            <td>{ row.compression.clone() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if page.rows.len() < page.total {
+                <div class="toolbar">
+                    <button class="button secondary" onclick={on_more}>
+                        { format!("Show more ({} of {})", format::count(page.rows.len()), format::count(page.total)) }
+                    </button>
+                </div>
+            }
+        </div>
+    }
+}

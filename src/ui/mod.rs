@@ -1,0 +1,25 @@
+//! The main-thread interface: routing, the session store and one component per file.
+
+mod app;
+pub mod crash;
+mod dropzone;
+mod entry_table;
+pub mod files;
+pub mod format;
+mod landing;
+mod open_status;
+mod overview;
+pub mod routes;
+mod section_page;
+pub mod sidebar;
+pub mod store;
+mod topbar;
+pub mod worker_client;
+
+pub use app::App;
+pub use sidebar::Sidebar;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

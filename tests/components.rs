@@ -1,0 +1,148 @@
+//! Components rendered in a real browser page.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::rc::Rc;
+
+use keepsake::protocol::{DetectionReport, SectionCount, Summary};
+use keepsake::sections::Section;
+use keepsake::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Lets yew's scheduler and the browser's event loop run for `ms`.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `check` holds, for up to five seconds.
+async fn until(mut check: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if check() {
+            return true;
+        }
+        settle(50).await;
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn the_start_page_explains_and_waits_for_the_reader() {
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle(20).await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("See everything in your Instagram download"));
+    assert!(text.contains("nothing leaves your device"));
+    let demo = root
+        .query_selector("#open-demo")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    assert!(
+        demo.has_attribute("disabled"),
+        "no opening before the worker is ready"
+    );
+    assert!(
+        root.query_selector("#open-files[multiple]")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        root.query_selector("#open-folder[webkitdirectory]")
+            .unwrap()
+            .is_some()
+    );
+
+    // The test page serves no worker script, so the reader fails to start: the page must say so.
+    let said = until(|| {
+        root.text_content()
+            .unwrap_or_default()
+            .contains("The archive reader stopped")
+    })
+    .await;
+    assert!(said, "a worker that cannot start is reported");
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct SidebarHost {
+    summary: Rc<Summary>,
+}
+
+#[yew::component]
+fn HostedSidebar(props: &SidebarHost) -> yew::Html {
+    use keepsake::ui::routes::Route;
+    yew::html! {
+        <yew_router::HashRouter>
+            <keepsake::ui::Sidebar summary={props.summary.clone()} current={Route::Messages} />
+        </yew_router::HashRouter>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_sidebar_counts_sections_and_marks_absent_ones() {
+    let summary = Summary {
+        entry_count: 1236,
+        detection: DetectionReport {
+            instagram: true,
+            kind: "Instagram".into(),
+            ..Default::default()
+        },
+        sections: vec![
+            SectionCount {
+                section: Section::Posts,
+                files: 1234,
+            },
+            SectionCount {
+                section: Section::Messages,
+                files: 2,
+            },
+        ],
+        ..Default::default()
+    };
+    let root = mount();
+    yew::Renderer::<HostedSidebar>::with_root_and_props(
+        root.clone(),
+        SidebarHost {
+            summary: Rc::new(summary),
+        },
+    )
+    .render();
+    settle(20).await;
+    let links = root.query_selector_all("nav a").unwrap();
+    assert_eq!(links.length() as usize, 1 + Section::ALL.len());
+    let text_of = |label: &str| {
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .find(|e| e.text_content().unwrap_or_default().starts_with(label))
+            .unwrap()
+    };
+    assert_eq!(
+        text_of("Posts").text_content().unwrap(),
+        "Posts1\u{202f}234"
+    );
+    let messages = text_of("Messages");
+    assert!(messages.class_list().contains("active"));
+    let stories = text_of("Stories");
+    assert!(stories.class_list().contains("absent"));
+    assert!(stories.text_content().unwrap().ends_with("none"));
+}

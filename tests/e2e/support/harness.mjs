@@ -1,0 +1,79 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core,
+// the release build served by `cargo xtask test` on 127.0.0.1, and a recorder of every
+// network request the page (and its worker) makes.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const BASE_URL = process.env.KEEPSAKE_URL ?? 'http://127.0.0.1:8080/';
+export const ROOT = process.env.KEEPSAKE_ROOT ?? path.resolve(import.meta.dirname, '../../..');
+export const OUTPUT = path.join(ROOT, 'target', 'e2e');
+export const DEMO_ZIP = path.join(ROOT, 'target', 'demo', 'keepsake-demo.zip');
+export const DEMO_MANIFEST = path.join(ROOT, 'target', 'demo', 'keepsake-demo.manifest.json');
+
+// Without the background-networking flags Chromium calls home at start; tests must only
+// ever see the page's own requests.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: FLAGS,
+    headless: true,
+  });
+}
+
+/// A fresh page with a request log. `colorScheme` picks the theme the page sees.
+export async function openPage(browser, { colorScheme = 'light', width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({
+    colorScheme,
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+  });
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const problems = [];
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  return { context, page, requests, problems };
+}
+
+/// Loads the app and waits until its archive worker is ready (the open buttons enable).
+export async function loadApp(page, hash = '') {
+  await page.goto(BASE_URL + hash);
+  await page.locator('#open-demo:enabled').waitFor({ timeout: 30_000 });
+}
+
+export function demoManifest() {
+  return JSON.parse(readFileSync(DEMO_MANIFEST, 'utf8'));
+}
+
+export function outputPath(name) {
+  mkdirSync(OUTPUT, { recursive: true });
+  return path.join(OUTPUT, name);
+}
+
+/// Requests that did not go to the page's own origin (or to blob: URLs made from user files).
+export function foreignRequests(requests) {
+  const own = new URL(BASE_URL).origin;
+  return requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== own);
+}
+
+/// The number shown in the overview's "Files" card, digits only.
+export async function shownFileCount(page) {
+  const card = page.locator('[data-testid=overview-cards] .card', { hasText: 'Files' }).locator('.value');
+  return Number((await card.innerText()).replace(/\D/g, ''));
+}
