@@ -70,6 +70,9 @@ test('a file that is not an Instagram export is refused with a plain message', a
   const { context, page } = await openPage(browser);
   await loadApp(page);
   await page.setInputFiles('#open-files', path.join(ROOT, 'tests', 'e2e', 'package.json'));
-  await page.getByText(/not an Instagram export|doesn’t look like|does not look like/i).first().waitFor({ timeout: 30_000 });
+  const alert = page.getByRole('alert').filter({ hasText: 'This could not be opened' });
+  await alert.waitFor({ timeout: 30_000 });
+  assert.match(await alert.innerText(), /look like an Instagram/);
+  assert.equal(await page.getByRole('heading', { name: 'What’s in this export' }).count(), 0);
   await context.close();
 });

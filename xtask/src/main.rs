@@ -5,6 +5,7 @@
 
 mod build;
 mod csp;
+mod inspect;
 mod layers;
 mod mime;
 mod process;
@@ -22,6 +23,7 @@ commands:
   serve [--host H] [--port P]   build the app (if needed) and serve it with the demo archive
   test                          install what tests need, then run every check and test layer
   build                         release build of the web app into dist/
+  inspect PATH...               report what an export holds (ZIP parts or a folder), as JSON
   demo                          write the demo export into target/demo/
   csp                           (trunk post-build hook) pin inline scripts in the page's CSP
 ";
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Some("build") => build::release(true).map(|_| ()),
         Some("demo") => build::demo(),
         Some("csp") => csp::hook(),
+        Some("inspect") => inspect::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             Ok(())

@@ -17,16 +17,26 @@
 //!   when it holds an export or the outer ZIP holds none; a deflated one gets a note.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod blocks;
 pub mod container;
 pub mod detect;
 pub mod error;
+pub mod export;
+pub mod instant;
+pub mod labels;
+pub mod lenient;
+pub mod model;
+pub mod parse;
 mod prefix;
 pub mod source;
+pub mod text;
 mod volume;
 
 pub use container::{Archive, Compression, Entry, Location, PartInfo, PartKind};
 pub use detect::{Detection, Era, ExportKind, Format, detect};
 pub use error::ArchiveError;
+pub use export::{Catalog, Export};
+pub use parse::{Parsed, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use source::FileSource;
 pub use source::{BufferedSource, RandomAccess};

@@ -1,0 +1,105 @@
+//! Finding files by name: every era moves them, so parsers match the file name (and
+//! sometimes the folder it is in), never a full path.
+
+use crate::container::Archive;
+
+/// A JSON file of the export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonFile {
+    pub path: String,
+    pub part: usize,
+}
+
+/// Every `.json` file, sorted by path with numbered pages in number order.
+pub fn json_files(archive: &Archive) -> Vec<JsonFile> {
+    let mut out: Vec<JsonFile> = archive
+        .entries()
+        .iter()
+        .filter(|e| e.path.to_ascii_lowercase().ends_with(".json"))
+        .map(|e| JsonFile {
+            path: e.path.clone(),
+            part: e.part,
+        })
+        .collect();
+    // `posts_10.json` after `posts_9.json`.
+    out.sort_by(|a, b| {
+        let (fa, fb) = (FileName::of(&a.path), FileName::of(&b.path));
+        (fa.dir_path, fa.stem, fa.page).cmp(&(fb.dir_path, fb.stem, fb.page))
+    });
+    out
+}
+
+/// A path split the way parsers look at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileName<'a> {
+    /// Everything before the file name, without the trailing `/`.
+    pub dir_path: &'a str,
+    /// The folder the file is in (`followers_and_following`), or "".
+    pub dir: &'a str,
+    /// File name without `.json` and without a `_N` page number.
+    pub stem: &'a str,
+    /// The page number (`_3` → 3), 0 when unnumbered.
+    pub page: u32,
+    /// Whether the file ends in `.json`.
+    pub json: bool,
+}
+
+impl<'a> FileName<'a> {
+    pub fn of(path: &'a str) -> Self {
+        let (dir_path, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let dir = dir_path.rsplit('/').next().unwrap_or("");
+        let lower_json = name.len() >= 5
+            && name
+                .get(name.len() - 5..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(".json"));
+        let base = if lower_json {
+            name.get(..name.len() - 5).unwrap_or(name)
+        } else {
+            name
+        };
+        let (stem, page) = match base.rsplit_once('_') {
+            Some((s, n)) if !s.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                (s, n.parse().unwrap_or(0))
+            }
+            _ => (base, 0),
+        };
+        FileName {
+            dir_path,
+            dir,
+            stem,
+            page,
+            json: lower_json,
+        }
+    }
+
+    /// Whether any folder on the path is `name`.
+    pub fn under(&self, name: &str) -> bool {
+        self.dir_path.split('/').any(|d| d == name)
+    }
+
+    /// Whether the file sits at the export root (Era A files).
+    pub fn at_root(&self) -> bool {
+        self.dir_path.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FileName;
+
+    #[test]
+    fn splits_names() {
+        let f = FileName::of("connections/followers_and_following/followers_12.json");
+        assert_eq!(
+            (f.dir, f.stem, f.page, f.json),
+            ("followers_and_following", "followers", 12, true)
+        );
+        let f = FileName::of("media.json");
+        assert_eq!((f.dir, f.stem, f.page, f.at_root()), ("", "media", 0, true));
+        let f = FileName::of("a/follow_requests_you've_received.json");
+        assert_eq!(f.stem, "follow_requests_you've_received");
+        let f = FileName::of("x/_1.json");
+        assert_eq!(f.stem, "_1");
+        assert!(FileName::of("a/b/c.json").under("a"));
+    }
+}

@@ -1,0 +1,62 @@
+//! Files with a known meaning but no dedicated type (ads, topics, insights, the Threads
+//! app, …), read as generic record tables under a stable name.
+
+use super::files::FileName;
+use super::{Ctx, Parsed, generic};
+use crate::container::Archive;
+use crate::model::RecordTable;
+
+/// The table name for a file, if it is one of these.
+fn name_of(f: &FileName<'_>) -> Option<&'static str> {
+    if !f.json {
+        return None;
+    }
+    Some(match f.stem {
+        "advertisers_using_your_activity_or_information" => "advertisers",
+        "your_topics" => "topics",
+        "your_activity_off_meta_technologies" => "off_meta_apps",
+        "posts" if f.dir == "past_instagram_insights" => "insights_posts",
+        "threads_and_replies" => "threads_app_posts",
+        "secret_conversations" => "secret_conversations",
+        _ => return None,
+    })
+}
+
+pub(crate) fn claims(f: &FileName<'_>) -> bool {
+    name_of(f).is_some()
+}
+
+pub fn parse(archive: &mut Archive) -> Parsed<Vec<RecordTable>> {
+    let mut ctx = Ctx::new(archive);
+    let t = read(&mut ctx);
+    ctx.finish(t)
+}
+
+pub(crate) fn read(ctx: &mut Ctx<'_>) -> Vec<RecordTable> {
+    let mut out = Vec::new();
+    for (file, name) in ctx.matching(|f| name_of(&FileName::of(&f.path))) {
+        out.extend(generic::read_tables(ctx, &file, name));
+    }
+    out
+}
+
+/// JSON files no parser reads, each as tables named by its path.
+pub fn other_files(archive: &mut Archive) -> Parsed<Vec<RecordTable>> {
+    let mut ctx = Ctx::new(archive);
+    let mut out = Vec::new();
+    for (file, ()) in ctx.matching(|f| (!super::is_claimed(&f.path)).then_some(())) {
+        let name = file.path.clone();
+        out.extend(generic::read_tables(&mut ctx, &file, &name));
+    }
+    ctx.finish(out)
+}
+
+/// Paths of the JSON files no parser reads.
+pub fn unclaimed(archive: &mut Archive) -> Vec<String> {
+    let ctx = Ctx::new(archive);
+    ctx.files
+        .iter()
+        .filter(|f| !super::is_claimed(&f.path))
+        .map(|f| f.path.clone())
+        .collect()
+}
