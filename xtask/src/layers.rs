@@ -72,7 +72,7 @@ fn layer(name: &str, body: fn() -> Result<Counts, String>) -> Counts {
 }
 
 fn native() -> Result<Counts, String> {
-    let (_, output) = run_captured(cargo().arg("test"))?;
+    let (_, output) = run_captured(cargo().args(["test", "--no-fail-fast"]))?;
     Ok(summary::libtest(&output))
 }
 

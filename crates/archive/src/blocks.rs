@@ -223,7 +223,11 @@ impl Row {
     /// The row's time: the `Time` label, else the only entry with a non-zero timestamp,
     /// else the list entry's, else the row's own `timestamp` / `creation_timestamp`.
     pub fn time(&self) -> Instant {
-        if let Some(t) = self.get(Field::Time).map(|e| e.timestamp).filter(|t| t.is_some()) {
+        if let Some(t) = self
+            .get(Field::Time)
+            .map(|e| e.timestamp)
+            .filter(|t| t.is_some())
+        {
             return t;
         }
         let mut stamped = self
@@ -458,7 +462,9 @@ mod tests {
         assert_eq!(nested.len(), 1);
         let bad = rows(&format!(r#"[{row}, {{"title": {{"x": [}}]"#));
         assert!(!bad.errors.is_empty());
-        let partly = rows(&format!(r#"[{row}, {{"string_map_data": 5, "title": []}}, "no data"]"#));
+        let partly = rows(&format!(
+            r#"[{row}, {{"string_map_data": 5, "title": []}}, "no data"]"#
+        ));
         assert_eq!(partly.len(), 2);
         assert!(rows("nonsense").errors.len() == 1);
     }
@@ -509,8 +515,14 @@ mod tests {
             profile_username("", "", "https://www.instagram.com/_u/dave.x?hl=es#top"),
             "dave.x"
         );
-        assert_eq!(profile_username("", "", "https://www.instagram.com/erin/"), "erin");
-        assert_eq!(profile_username("", "", "https://www.instagram.com/_u/"), "");
+        assert_eq!(
+            profile_username("", "", "https://www.instagram.com/erin/"),
+            "erin"
+        );
+        assert_eq!(
+            profile_username("", "", "https://www.instagram.com/_u/"),
+            ""
+        );
         assert_eq!(profile_username("", "", ""), "");
     }
 

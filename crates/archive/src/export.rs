@@ -142,7 +142,11 @@ impl Export {
         let profile = self.profile();
         problems.extend(profile.problems);
         counts.insert("profile_photos".into(), profile.value.photos.len());
-        profile.value.photos.iter().for_each(|i| note_missing(&i.media));
+        profile
+            .value
+            .photos
+            .iter()
+            .for_each(|i| note_missing(&i.media));
 
         for kind in PostKind::ALL {
             let parsed = self.posts(kind);
@@ -273,7 +277,11 @@ impl Export {
             count(&mut counts, key, 1);
             times.add(s.time);
         }
-        count(&mut counts, "story_interactions", a.story_interactions.len());
+        count(
+            &mut counts,
+            "story_interactions",
+            a.story_interactions.len(),
+        );
         for v in &a.viewed {
             let key = match v.kind {
                 ViewedKind::Post => "posts_viewed",

@@ -104,7 +104,11 @@ fn parse_iso(text: &str) -> Option<i64> {
         let zone = rest.get(i + 1..)?.replace(':', "");
         let hours = digits(zone.get(..2)?)?;
         let minutes = zone.get(2..).map(digits).unwrap_or(Some(0))?;
-        let sign = if rest.get(i..i + 1) == Some("-") { -1 } else { 1 };
+        let sign = if rest.get(i..i + 1) == Some("-") {
+            -1
+        } else {
+            1
+        };
         (rest.get(..i)?, sign * (hours * 3600 + minutes * 60))
     } else {
         (rest, 0)
@@ -151,7 +155,10 @@ mod tests {
     #[test]
     fn epochs() {
         assert_eq!(Instant::from_epoch(1_712_345_678), Instant(1_712_345_678));
-        assert_eq!(Instant::from_epoch(1_729_774_142_791), Instant(1_729_774_142));
+        assert_eq!(
+            Instant::from_epoch(1_729_774_142_791),
+            Instant(1_729_774_142)
+        );
         assert!(Instant::from_epoch(0).is_none());
         assert_eq!(Instant(5).or(Instant(7)), Instant(5));
         assert_eq!(Instant(0).or(Instant(7)), Instant(7));
@@ -176,7 +183,14 @@ mod tests {
         assert_eq!(Instant::parse("1990-01-31").to_iso(), "1990-01-31 00:00:00");
         assert_eq!(Instant::parse("2024-03-09Z").0, 0);
         assert_eq!(Instant::parse("1712345678"), Instant(1_712_345_678));
-        for bad in ["", "nonsense", "2020-13-01", "2020-01-01T99:00", "-", "2020-01-01T10:00+x"] {
+        for bad in [
+            "",
+            "nonsense",
+            "2020-13-01",
+            "2020-01-01T99:00",
+            "-",
+            "2020-01-01T10:00+x",
+        ] {
             assert!(Instant::parse(bad).is_none(), "{bad}");
         }
     }

@@ -49,6 +49,47 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 38] = [
+        Field::Time,
+        Field::Search,
+        Field::Comment,
+        Field::MediaOwner,
+        Field::SavedOn,
+        Field::Author,
+        Field::Username,
+        Field::Name,
+        Field::Url,
+        Field::Value,
+        Field::Email,
+        Field::PhoneNumber,
+        Field::Bio,
+        Field::Gender,
+        Field::DateOfBirth,
+        Field::Website,
+        Field::PrivateAccount,
+        Field::ProfilePhoto,
+        Field::IpAddress,
+        Field::UserAgent,
+        Field::CookieName,
+        Field::LanguageCode,
+        Field::Port,
+        Field::Device,
+        Field::LastLogin,
+        Field::Changed,
+        Field::PreviousValue,
+        Field::NewValue,
+        Field::ChangeDate,
+        Field::CreationTime,
+        Field::UpdateTime,
+        Field::AddedTime,
+        Field::Latitude,
+        Field::Longitude,
+        Field::GpsTimeUploaded,
+        Field::MediaThumbnail,
+        Field::GroupMembers,
+        Field::City,
+    ];
+
     /// Known spellings: English first, then Dutch, German, Spanish and others seen in
     /// public parsers. Matching ignores case.
     pub fn synonyms(self) -> &'static [&'static str] {
@@ -89,12 +130,7 @@ impl Field {
                 "Propietario",
                 "Właściciel",
             ],
-            Field::SavedOn => &[
-                "Saved on",
-                "Opgeslagen op",
-                "Gespeichert am",
-                "Guardado el",
-            ],
+            Field::SavedOn => &["Saved on", "Opgeslagen op", "Gespeichert am", "Guardado el"],
             Field::Author => &["Author", "Auteur", "Autor", "Autore"],
             Field::Username => &[
                 "Username",
@@ -126,7 +162,13 @@ impl Field {
                 "Número de teléfono",
                 "Número de celular",
             ],
-            Field::Bio => &["Bio", "Biography", "Steckbrief", "Presentación", "Biografía"],
+            Field::Bio => &[
+                "Bio",
+                "Biography",
+                "Steckbrief",
+                "Presentación",
+                "Biografía",
+            ],
             Field::Gender => &["Gender", "Geslacht", "Geschlecht", "Género", "Sexo"],
             Field::DateOfBirth => &[
                 "Date of birth",
@@ -247,7 +289,13 @@ impl Field {
                 "Miniatura del contenido",
             ],
             Field::GroupMembers => &["Group Members", "Groepsleden", "Gruppenmitglieder"],
-            Field::City => &["City Name", "Town/city name", "Plaatsnaam", "Stadt", "Ciudad"],
+            Field::City => &[
+                "City Name",
+                "Town/city name",
+                "Plaatsnaam",
+                "Stadt",
+                "Ciudad",
+            ],
         }
     }
 

@@ -91,7 +91,9 @@ impl<'de> Visitor<'de> for EpochVisitor {
         Ok(Instant::from_epoch(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Instant, E> {
-        Ok(i64::try_from(v).map(Instant::from_epoch).unwrap_or_default())
+        Ok(i64::try_from(v)
+            .map(Instant::from_epoch)
+            .unwrap_or_default())
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Instant, E> {
         // `as` saturates (NaN becomes 0), which is what a garbage time should become.
@@ -292,7 +294,9 @@ mod tests {
     fn accepts_every_variant() {
         let p = probe(r#"{"s": 12, "t": "1712345678", "l": "x", "m": []}"#);
         assert_eq!((p.s.as_str(), p.t.0, p.l.len()), ("12", 1_712_345_678, 0));
-        let p = probe(r#"{"s": null, "t": 1712345678901, "l": {"a":1}, "m": {"caf\u00c3\u00a9": 1, "n": null}}"#);
+        let p = probe(
+            r#"{"s": null, "t": 1712345678901, "l": {"a":1}, "m": {"caf\u00c3\u00a9": 1, "n": null}}"#,
+        );
         assert_eq!(p.s, "");
         assert_eq!(p.t.0, 1_712_345_678);
         assert_eq!(p.l, vec![Text(String::new())]);

@@ -66,10 +66,15 @@ export function outputPath(name) {
   return path.join(OUTPUT, name);
 }
 
+/// Requests that reach a network: blob: and data: URLs are made inside the page.
+export function networkRequests(requests) {
+  return requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'));
+}
+
 /// Requests that did not go to the page's own origin (or to blob: URLs made from user files).
 export function foreignRequests(requests) {
   const own = new URL(BASE_URL).origin;
-  return requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== own);
+  return networkRequests(requests).filter((url) => new URL(url).origin !== own);
 }
 
 /// The number shown in the overview's "Files" card, digits only.

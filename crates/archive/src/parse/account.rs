@@ -105,7 +105,9 @@ fn row_into(kind: Kind, row: &Row, file: &JsonFile, a: &mut Account) {
         Kind::Privacy => a.privacy_changes.push(record(row)),
         Kind::Location => a.locations.push(record(row)),
         Kind::ProfileChanges => a.profile_changes.push(ProfileChange {
-            changed: row.text(Field::Changed).unwrap_or_else(|| row.title.clone()),
+            changed: row
+                .text(Field::Changed)
+                .unwrap_or_else(|| row.title.clone()),
             previous: row.text(Field::PreviousValue),
             new: row.text(Field::NewValue),
             time: row

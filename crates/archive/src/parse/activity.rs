@@ -162,7 +162,11 @@ fn row_into(kind: &Kind, row: &Row, provenance: crate::model::Provenance, a: &mu
         }),
         Kind::Saved => a.saved.push(Saved {
             owner: owner(row, &[]),
-            link: row.get(Field::SavedOn).map(|e| e.href.clone()).filter(|h| !h.is_empty()).or_else(|| row.link()),
+            link: row
+                .get(Field::SavedOn)
+                .map(|e| e.href.clone())
+                .filter(|h| !h.is_empty())
+                .or_else(|| row.link()),
             time,
             provenance,
         }),
@@ -376,7 +380,11 @@ fn legacy_seen(ctx: &mut Ctx<'_>, file: &JsonFile, a: &mut Activity) {
         for s in items {
             a.viewed.push(Viewed {
                 kind,
-                author: if s.author.is_empty() { s.username } else { s.author },
+                author: if s.author.is_empty() {
+                    s.username
+                } else {
+                    s.author
+                },
                 link: None,
                 time: s.timestamp,
                 provenance: provenance(file),

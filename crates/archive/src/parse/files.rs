@@ -58,7 +58,9 @@ impl<'a> FileName<'a> {
             name
         };
         let (stem, page) = match base.rsplit_once('_') {
-            Some((s, n)) if !s.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((s, n))
+                if !s.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 (s, n.parse().unwrap_or(0))
             }
             _ => (base, 0),

@@ -64,9 +64,13 @@ fn collect(value: Value, key: &str, depth: usize, emit: &mut dyn FnMut(&str, Vec
         }
         Value::Object(map) => {
             let rowish = map.keys().any(|k| ROW_KEYS.contains(&k.as_str()));
+            // A wrapper holds lists (or, at the top, objects); a plain object of objects
+            // is one record with dotted labels.
             let wrapper = !rowish
                 && depth < MAX_DEPTH
-                && map.values().any(|v| v.is_array() || v.is_object());
+                && map
+                    .values()
+                    .any(|v| v.is_array() || (depth == 0 && v.is_object()));
             if wrapper {
                 let mut scalars = serde_json::Map::new();
                 for (k, v) in map {
@@ -97,9 +101,14 @@ fn is_placeholder(s: &str) -> bool {
 /// One record from any value: Meta rows through [`Row`], anything else by its leaves.
 pub fn record(value: Value) -> Record {
     let meta_row = value.as_object().is_some_and(|m| {
-        ["string_map_data", "string_list_data", "label_values", "media_map_data"]
-            .iter()
-            .any(|k| m.contains_key(*k))
+        [
+            "string_map_data",
+            "string_list_data",
+            "label_values",
+            "media_map_data",
+        ]
+        .iter()
+        .any(|k| m.contains_key(*k))
     });
     if meta_row && let Ok(row) = serde_json::from_value::<Row>(value.clone()) {
         let mut fields = row.fields();
@@ -108,7 +117,11 @@ pub fn record(value: Value) -> Record {
             .0
             .iter()
             .map(|(k, m)| (k.clone(), m.uri.clone()))
-            .chain(row.media_list_data.iter().map(|m| (String::new(), m.uri.clone())))
+            .chain(
+                row.media_list_data
+                    .iter()
+                    .map(|m| (String::new(), m.uri.clone())),
+            )
             .filter(|(_, u)| !u.is_empty());
         fields.extend(uris);
         let links = links_of(&fields);
@@ -213,8 +226,12 @@ mod tests {
         .unwrap();
         let t = tables_from_value(v, "t", &file());
         assert_eq!(t.len(), 2);
-        assert_eq!(t[0].records[0].title, "Acme");
-        assert_eq!(t[1].records[0].fields.len(), 2);
+        let by_key = |k: &str| t.iter().find(|t| t.key == k).unwrap();
+        assert_eq!(
+            by_key("ig_custom_audiences_all_types").records[0].title,
+            "Acme"
+        );
+        assert_eq!(by_key("ig_autofill_data").records[0].fields.len(), 2);
         let v: Value = serde_json::from_str(
             r#"[{"string_map_data":{"Naam":{"value":"caf\u00c3\u00a9"},"Tijd":{"timestamp":5}}}, "You have no data in this section"]"#,
         )

@@ -300,7 +300,11 @@ fn convert(ctx: &Ctx<'_>, m: RawMessage) -> Message {
         .into_iter()
         .chain(m.likes)
         .map(|r| Reaction {
-            actor: if r.actor.is_empty() { r.username } else { r.actor },
+            actor: if r.actor.is_empty() {
+                r.username
+            } else {
+                r.actor
+            },
             emoji: if r.reaction.is_empty() {
                 "❤️".to_owned()
             } else {
@@ -399,7 +403,13 @@ fn thread_index(ctx: &Ctx<'_>) -> BTreeMap<(String, String), Vec<(u32, JsonFile)
     map
 }
 
-fn summary_of(id: String, kind: FolderKind, files: usize, first: &JsonFile, read: &FileRead) -> ThreadSummary {
+fn summary_of(
+    id: String,
+    kind: FolderKind,
+    files: usize,
+    first: &JsonFile,
+    read: &FileRead,
+) -> ThreadSummary {
     let newest = read.messages.iter().max_by_key(|m| m.time);
     let known: BTreeSet<&str> = read.participants.iter().map(String::as_str).collect();
     let former: BTreeSet<String> = read
@@ -464,7 +474,13 @@ pub(crate) fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox 
         let first = first.clone();
         if let Some(read) = read_file(ctx, &first) {
             let id = format!("{kind}/{folder}");
-            threads.push(summary_of(id, FolderKind::from_dir(&kind), pages.len(), &first, &read));
+            threads.push(summary_of(
+                id,
+                FolderKind::from_dir(&kind),
+                pages.len(),
+                &first,
+                &read,
+            ));
         }
     }
     for (file, ()) in ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(())) {
@@ -474,7 +490,7 @@ pub(crate) fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox 
         }
     }
     let mut threads = merge_renamed(threads);
-    threads.sort_by(|a, b| b.last_time.cmp(&a.last_time));
+    threads.sort_by_key(|t| std::cmp::Reverse(t.last_time));
     let owner = owner(&threads, profile);
     for t in threads.iter_mut().filter(|t| t.title.is_empty()) {
         let others: Vec<&str> = t
@@ -569,8 +585,10 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
             }
         }
     }
-    let with_people: Vec<&ThreadSummary> =
-        threads.iter().filter(|t| !t.participants.is_empty()).collect();
+    let with_people: Vec<&ThreadSummary> = threads
+        .iter()
+        .filter(|t| !t.participants.is_empty())
+        .collect();
     if with_people.len() >= 2
         && let Some(first) = with_people.first()
     {
@@ -662,10 +680,7 @@ mod tests {
     #[test]
     fn finds_thread_files() {
         let f = FileName::of("your_instagram_activity/messages/inbox/bob_1/message_2.json");
-        assert_eq!(
-            thread_file(&f),
-            Some(("inbox".into(), "bob_1".into(), 2))
-        );
+        assert_eq!(thread_file(&f), Some(("inbox".into(), "bob_1".into(), 2)));
         assert!(thread_file(&FileName::of("messages/inbox/bob_1/message.json")).is_none());
         assert!(thread_file(&FileName::of("x/inbox/bob_1/message_1.json")).is_none());
         assert!(is_legacy(&FileName::of("messages.json")));

@@ -4,12 +4,12 @@
 
 use std::collections::HashSet;
 
+use super::Parsed;
 use super::files::FileName;
 use super::{Ctx, JsonFile, legacy, media_item, provenance};
 use crate::blocks::{ROW_KEYS, Row};
 use crate::container::Archive;
 use crate::model::{MediaItem, Post, PostKind};
-use super::Parsed;
 
 /// Which index a file is, if it is one.
 pub(crate) fn kind_of(f: &FileName<'_>) -> Option<PostKind> {
@@ -56,7 +56,11 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, kind: PostKind) -> Vec<Post> {
     }
     let mut seen = HashSet::new();
     posts.retain(|p: &Post| {
-        let uri = p.items.first().map(|i| i.media.uri.clone()).unwrap_or_default();
+        let uri = p
+            .items
+            .first()
+            .map(|i| i.media.uri.clone())
+            .unwrap_or_default();
         uri.is_empty() || seen.insert((uri, p.time))
     });
     posts.sort_by_key(|p| p.time);
@@ -113,6 +117,9 @@ fn post_of(ctx: &Ctx<'_>, row: &Row, kind: PostKind, file: &JsonFile) -> Option<
 fn read_legacy(ctx: &mut Ctx<'_>, file: &JsonFile, kind: PostKind, out: &mut Vec<Post>) {
     let rows = ctx.rows::<legacy::Media>(file, legacy::MEDIA_KEYS);
     let mut posts: Vec<Post> = Vec::new();
+    // (time, caption) → index in `posts`, so grouping stays linear.
+    let mut carousel: std::collections::HashMap<(crate::instant::Instant, String), usize> =
+        std::collections::HashMap::new();
     for (key, group) in rows.groups {
         let group_kind = match key.as_str() {
             "photos" | "videos" => PostKind::Post,
@@ -127,18 +134,21 @@ fn read_legacy(ctx: &mut Ctx<'_>, file: &JsonFile, kind: PostKind, out: &mut Vec
             let Some(item) = legacy_item(ctx, &m) else {
                 continue;
             };
-            let same = |p: &&mut Post| {
-                kind == PostKind::Post && p.time == m.taken_at && p.caption == m.caption
-            };
-            match posts.iter_mut().find(same) {
+            let slot = (kind == PostKind::Post)
+                .then(|| carousel.get(&(m.taken_at, m.caption.clone())).copied())
+                .flatten();
+            match slot.and_then(|i| posts.get_mut(i)) {
                 Some(post) => post.items.push(item),
-                None => posts.push(Post {
-                    kind,
-                    caption: m.caption.clone(),
-                    time: m.taken_at,
-                    items: vec![item],
-                    provenance: provenance(file),
-                }),
+                None => {
+                    carousel.insert((m.taken_at, m.caption.clone()), posts.len());
+                    posts.push(Post {
+                        kind,
+                        caption: m.caption.clone(),
+                        time: m.taken_at,
+                        items: vec![item],
+                        provenance: provenance(file),
+                    });
+                }
             }
         }
     }

@@ -61,7 +61,8 @@ pub(crate) fn read(ctx: &mut Ctx<'_>) -> Profile {
         }
     }
     // Era A: profile pictures are a `media.json` group.
-    for (file, ()) in ctx.matching(|f| posts::is_legacy_media(&FileName::of(&f.path)).then_some(())) {
+    for (file, ()) in ctx.matching(|f| posts::is_legacy_media(&FileName::of(&f.path)).then_some(()))
+    {
         let rows = ctx.rows::<legacy::Media>(&file, legacy::MEDIA_KEYS);
         for (key, group) in rows.groups {
             if key == "profile" {
@@ -97,7 +98,9 @@ fn personal(ctx: &mut Ctx<'_>, file: &JsonFile, p: &mut Profile) {
             .take()
             .or_else(|| row.text(Field::DateOfBirth))
             .filter(|b| b != PLACEHOLDER_BIRTHDAY);
-        p.private = p.private.or_else(|| row.text(Field::PrivateAccount).map(|v| truthy(&v)));
+        p.private = p
+            .private
+            .or_else(|| row.text(Field::PrivateAccount).map(|v| truthy(&v)));
         let known = [
             Field::Username,
             Field::Name,
@@ -143,7 +146,8 @@ fn photos(ctx: &mut Ctx<'_>, file: &JsonFile, p: &mut Profile) {
             };
             p.photos.extend(ctx.media_item(&m));
         } else {
-            p.photos.extend(row.media.iter().filter_map(|m| ctx.media_item(m)));
+            p.photos
+                .extend(row.media.iter().filter_map(|m| ctx.media_item(m)));
         }
     }
 }

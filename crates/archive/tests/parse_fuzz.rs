@@ -1,0 +1,262 @@
+//! Bounded fuzzing of every parser entry point: random JSON built from Meta's vocabulary,
+//! random bytes, and byte-level mutations of realistic files. Only "no panic" is
+//! asserted: parsers must return what they can and report the rest.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use keepsake_archive::model::PostKind;
+use keepsake_archive::{Archive, Export};
+
+/// xorshift64*: deterministic, so a failure reproduces from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const KEYS: &[&str] = &[
+    "title",
+    "string_list_data",
+    "string_map_data",
+    "media_list_data",
+    "media_map_data",
+    "label_values",
+    "media",
+    "uri",
+    "creation_timestamp",
+    "timestamp",
+    "timestamp_ms",
+    "fbid",
+    "href",
+    "value",
+    "label",
+    "vec",
+    "dict",
+    "timestamp_value",
+    "participants",
+    "messages",
+    "sender_name",
+    "content",
+    "photos",
+    "videos",
+    "share",
+    "reactions",
+    "name",
+    "Time",
+    "Tijd",
+    "Comment",
+    "Username",
+    "Profile Photo",
+    "relationships_following",
+    "media_metadata",
+    "photo_metadata",
+    "exif_data",
+    "latitude",
+    "longitude",
+    "call_duration",
+    "is_unsent",
+    "conversation",
+    "sender",
+    "created_at",
+    "taken_at",
+    "path",
+    "caption",
+    "replies",
+    "reply_content",
+    "sticker",
+    "gifs",
+    "audio_files",
+    "followers",
+    "login_history",
+];
+
+const STRINGS: &[&str] = &[
+    "",
+    "bob",
+    "\u{00f0}\u{009f}\u{0091}\u{008d}",
+    "caf\u{00c3}",
+    "2020-01-20T17:12:00+00:00",
+    "https://www.instagram.com/_u/bob?x#y",
+    "media/posts/1.jpg",
+    "/",
+    "_u",
+    "9999-99-99",
+    "-1",
+    "1e400",
+    "\u{0}",
+    "Instagram User",
+    "True",
+];
+
+fn value(rng: &mut Rng, depth: usize) -> String {
+    let choice = if depth > 6 {
+        rng.below(4)
+    } else {
+        rng.below(8)
+    };
+    match choice {
+        0 => "null".into(),
+        1 => format!("{}", rng.next() as i64 >> rng.below(64)),
+        2 => serde_json::to_string(rng.pick(STRINGS)).unwrap(),
+        3 => ["true", "false", "1.5e300", "-0.0", "0"][rng.below(5)].into(),
+        4 | 5 => {
+            let n = rng.below(5);
+            let items: Vec<String> = (0..n).map(|_| value(rng, depth + 1)).collect();
+            format!("[{}]", items.join(","))
+        }
+        _ => {
+            let n = rng.below(6);
+            let items: Vec<String> = (0..n)
+                .map(|_| {
+                    let key = serde_json::to_string(rng.pick(KEYS)).unwrap();
+                    format!("{key}:{}", value(rng, depth + 1))
+                })
+                .collect();
+            format!("{{{}}}", items.join(","))
+        }
+    }
+}
+
+/// Paths every parser looks at, across eras.
+const PATHS: &[&str] = &[
+    "media.json",
+    "profile.json",
+    "connections.json",
+    "messages.json",
+    "likes.json",
+    "comments.json",
+    "saved.json",
+    "searches.json",
+    "seen_content.json",
+    "devices.json",
+    "stories_activities.json",
+    "account_history.json",
+    "your_instagram_activity/media/posts_1.json",
+    "your_instagram_activity/content/stories.json",
+    "your_instagram_activity/media/reels.json",
+    "your_instagram_activity/media/profile_photos.json",
+    "personal_information/personal_information/personal_information.json",
+    "connections/followers_and_following/followers_1.json",
+    "connections/followers_and_following/following.json",
+    "connections/followers_and_following/custom_lists.json",
+    "your_instagram_activity/messages/inbox/bob_1/message_1.json",
+    "your_instagram_activity/messages/inbox/bob_1/message_2.json",
+    "your_instagram_activity/messages/broadcast/ch_1/replies_1.json",
+    "your_instagram_activity/comments/post_comments_1.json",
+    "your_instagram_activity/likes/liked_posts.json",
+    "your_instagram_activity/saved/saved_collections.json",
+    "your_instagram_activity/story_interactions/polls.json",
+    "ads_information/ads_and_topics/posts_viewed.json",
+    "security_and_login_information/login_and_profile_creation/login_activity.json",
+    "personal_information/device_information/devices.json",
+    "personal_information/personal_information/profile_changes.json",
+    "logged_information/past_instagram_insights/posts.json",
+    "preferences/your_topics/your_topics.json",
+    "something/unknown_new_file.json",
+];
+
+const SAMPLE: &str = r#"{"participants":[{"name":"Bob"},{"name":"Jane"}],"messages":[{"sender_name":"Bob","timestamp_ms":1729774142791,"content":"hi \u00f0\u009f\u0091\u008d","photos":[{"uri":"x/1.jpg"}],"reactions":[{"reaction":"\u00e2\u009d\u00a4","actor":"Jane"}]}],"title":"Bob","relationships_following":[{"title":"bob","string_list_data":[{"href":"https://www.instagram.com/_u/bob","timestamp":1}]}],"string_map_data":{"Tijd":{"timestamp":5},"Opmerking":{"value":"x"}},"label_values":[{"label":"URL","value":"https://www.instagram.com/p/x"},{"title":"Owner","dict":[{"dict":[{"label":"Username","value":"a"}]}]}]}"#;
+
+fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
+    for _ in 0..=rng.below(6) {
+        if bytes.is_empty() {
+            bytes.push(b'{');
+        }
+        let i = rng.below(bytes.len());
+        match rng.below(4) {
+            0 => bytes[i] = rng.next() as u8,
+            1 => {
+                bytes.remove(i);
+            }
+            2 => bytes.insert(i, b"[]{}\",:0\\"[rng.below(9)]),
+            _ => bytes.truncate(i),
+        }
+    }
+}
+
+fn exercise(files: Vec<(&str, Vec<u8>)>) {
+    let mut archive = Archive::new();
+    for (path, bytes) in files {
+        let _ = archive.add_loose_file(path, Box::new(bytes));
+    }
+    let mut export = Export::new(archive);
+    let _ = export.profile();
+    for kind in PostKind::ALL {
+        let _ = export.posts(kind);
+    }
+    let _ = export.relations();
+    let inbox = export.inbox();
+    for t in &inbox.value.threads {
+        let _ = export.thread(&t.id);
+    }
+    let _ = export.thread("inbox/nope");
+    let _ = export.activity();
+    let _ = export.account();
+    let _ = export.tables();
+    let _ = export.other_files();
+    let _ = export.catalog();
+}
+
+#[test]
+fn random_json_never_panics() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..300 {
+        let files = PATHS
+            .iter()
+            .map(|p| (*p, value(&mut rng, 0).into_bytes()))
+            .collect();
+        exercise(files);
+    }
+}
+
+#[test]
+fn mutated_and_random_bytes_never_panic() {
+    let mut rng = Rng(42);
+    for round in 0..200 {
+        let files = PATHS
+            .iter()
+            .map(|p| {
+                let mut bytes = if round % 4 == 0 {
+                    (0..rng.below(64)).map(|_| rng.next() as u8).collect()
+                } else {
+                    SAMPLE.as_bytes().to_vec()
+                };
+                mutate(&mut rng, &mut bytes);
+                (*p, bytes)
+            })
+            .collect();
+        exercise(files);
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_not_overflowed() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let inner = format!("{}{}", r#"[{"dict":"#.repeat(5000), "[]}]".repeat(5000));
+    let nested = format!(r#"[{{"label_values":{inner}}}]"#);
+    let files = PATHS
+        .iter()
+        .map(|p| {
+            (
+                *p,
+                if p.len() % 2 == 0 {
+                    deep.clone()
+                } else {
+                    nested.clone()
+                }
+                .into_bytes(),
+            )
+        })
+        .collect();
+    exercise(files);
+}
