@@ -1,6 +1,8 @@
 //! Messages between the page and the archive worker. Each travels as a JSON string; the
 //! user's `File` handles travel beside it (structured clone: no bytes are copied).
 
+use keepsake_archive::model::Profile;
+use keepsake_archive::{Catalog, Problem};
 use serde::{Deserialize, Serialize};
 
 use crate::sections::Section;
@@ -23,6 +25,14 @@ pub enum Request {
         offset: usize,
         limit: usize,
     },
+    /// The account's profile, parsed.
+    Profile,
+    /// Record counts, covered period, missing media and unknown files (reads every file).
+    Catalog,
+    /// Where a media file's bytes are, so the page can show it without copying them.
+    Media { path: String },
+    /// A text file's content (capped), for files Keepsake has no view for.
+    Text { path: String },
 }
 
 /// How one chosen file takes part in the export.
@@ -46,6 +56,10 @@ pub enum Reply {
     },
     Opened(Summary),
     Entries(EntryPage),
+    Profile(Profile, Vec<Problem>),
+    Catalog(Catalog, Vec<Problem>),
+    Media(MediaInfo),
+    Text(TextFile),
     Failed {
         message: String,
     },
@@ -64,6 +78,10 @@ pub struct Summary {
     pub root_prefix: String,
     pub detection: DetectionReport,
     pub sections: Vec<SectionCount>,
+    /// Reads made from the user's files to open them (for benchmarks).
+    pub source_reads: u64,
+    /// The worker's WebAssembly memory after opening, in bytes (for benchmarks).
+    pub worker_memory: u64,
 }
 
 impl Summary {
@@ -121,6 +139,39 @@ pub struct EntryRow {
     pub compressed_size: u64,
     pub compression: String,
     pub part: usize,
+}
+
+/// Which of the user's files holds a media entry.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum FileRef {
+    /// The n-th file the user chose (a ZIP part).
+    Chosen(usize),
+    /// A file of a chosen folder, by its path inside the folder.
+    InFolder(String),
+}
+
+/// A media entry's bytes inside a user's file: stored bytes are sliced as they are,
+/// deflated ones are inflated by the browser; they never pass through wasm.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MediaInfo {
+    pub path: String,
+    pub file: FileRef,
+    pub offset: u64,
+    /// Bytes as stored in the file (compressed size for deflated entries).
+    pub stored_size: u64,
+    pub size: u64,
+    pub deflated: bool,
+    /// From the magic bytes; `None` when the content is not a known media type.
+    pub mime: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TextFile {
+    pub path: String,
+    pub text: String,
+    /// The file is longer than what is shown.
+    pub truncated: bool,
+    pub size: u64,
 }
 
 pub fn encode<T: Serialize>(envelope: &Envelope<T>) -> String {

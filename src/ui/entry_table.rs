@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::protocol::{EntryPage, Reply, Request};
 use crate::sections::Section;
 use crate::ui::app::use_ctx;
+use crate::ui::file_preview::FilePreview;
 use crate::ui::format;
 
 const PAGE: usize = 200;
@@ -13,6 +14,9 @@ const PAGE: usize = 200;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub section: Option<Section>,
+    /// A file to show opened (set from outside, e.g. by the overview's lists).
+    #[prop_or_default]
+    pub selected: Option<String>,
 }
 
 #[component]
@@ -21,6 +25,27 @@ pub fn EntryTable(props: &Props) -> Html {
     let filter = use_state(String::new);
     let page = use_state(EntryPage::default);
     let error = use_state(|| None::<String>);
+    let selected = use_state(|| props.selected.clone());
+    {
+        let selected = selected.clone();
+        use_effect_with(props.selected.clone(), move |wanted| {
+            if wanted.is_some() {
+                selected.set(wanted.clone());
+            }
+        });
+    }
+    let select = {
+        let selected = selected.clone();
+        move |path: &String| {
+            let selected = selected.clone();
+            let path = path.clone();
+            Callback::from(move |_: MouseEvent| selected.set(Some(path.clone())))
+        }
+    };
+    let close = {
+        let selected = selected.clone();
+        Callback::from(move |_| selected.set(None))
+    };
 
     let fetch = {
         let worker = ctx.worker.clone();
@@ -76,6 +101,9 @@ pub fn EntryTable(props: &Props) -> Html {
 
     html! {
         <div class="entries">
+            if let Some(path) = &*selected {
+                <FilePreview path={path.clone()} on_close={close} />
+            }
             <div class="toolbar">
                 <input type="search" placeholder="Filter by path" aria-label="Filter files by path"
                     value={(*filter).clone()} oninput={on_filter} />
@@ -91,7 +119,7 @@ pub fn EntryTable(props: &Props) -> Html {
                 <tbody>
                     { for page.rows.iter().map(|row| html! {
                         <tr>
-                            <td class="path">{ row.path.clone() }</td>
+                            <td><button class="link path" onclick={select(&row.path)}>{ row.path.clone() }</button></td>
                             <td class="num">{ format::bytes(row.size) }</td>
                             <td>{ row.compression.clone() }</td>
                         </tr>

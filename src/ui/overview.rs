@@ -10,6 +10,7 @@ use crate::protocol::Summary;
 use crate::sections::Section;
 use crate::ui::entry_table::EntryTable;
 use crate::ui::format;
+use crate::ui::records::Records;
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,11 @@ pub struct Props {
 #[component]
 pub fn Overview(props: &Props) -> Html {
     let s = &props.summary;
+    let selected = use_state(|| None::<String>);
+    let on_open = {
+        let selected = selected.clone();
+        Callback::from(move |path: String| selected.set(Some(path)))
+    };
     let detection = &s.detection;
     let card = |label: &str, value: String| {
         html! {
@@ -38,7 +44,8 @@ pub fn Overview(props: &Props) -> Html {
                     <p>{ message.clone() }</p>
                 </div>
             }
-            <div class="cards" data-testid="overview-cards">
+            <div class="cards" data-testid="overview-cards" data-source-reads={s.source_reads.to_string()}
+                data-worker-memory={s.worker_memory.to_string()}>
                 { card("Kind", detection.kind.clone()) }
                 { card("Era", detection.era.clone().unwrap_or_else(|| "unknown".into())) }
                 { card("Format", detection.format.clone().unwrap_or_else(|| "unknown".into())) }
@@ -85,8 +92,11 @@ pub fn Overview(props: &Props) -> Html {
                 </tbody>
             </table>
 
+            <h2 class="section">{ "Records" }</h2>
+            <Records {on_open} />
+
             <h2 class="section">{ "All files" }</h2>
-            <EntryTable section={None::<Section>} />
+            <EntryTable section={None::<Section>} selected={(*selected).clone()} />
         </>
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::protocol::Summary;
 use crate::sections::Section;
 use crate::ui::entry_table::EntryTable;
+use crate::ui::profile_header::ProfileHeader;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,6 +24,9 @@ pub fn SectionPage(props: &Props) -> Html {
         <>
             <h1 class="page-title">{ section.title() }</h1>
             <p class="page-sub">{ section.blurb() }</p>
+            if section == Section::Profile {
+                <ProfileHeader />
+            }
             if files == 0 {
                 <div class="notice" data-testid="absent">
                     <h2>{ "Not in this export" }</h2>

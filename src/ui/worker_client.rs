@@ -119,7 +119,7 @@ impl WorkerClient {
             };
             match protocol::decode::<Reply>(&text) {
                 Ok(envelope) => {
-                    if envelope.body == Reply::Ready {
+                    if matches!(envelope.body, Reply::Ready) {
                         flush(&queue, &ready_worker);
                     }
                     route(envelope, &pending, &on_event)

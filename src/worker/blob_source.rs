@@ -1,7 +1,9 @@
 //! The engine's byte source over a `Blob` (a user's `File`): each read is one
 //! `Blob.slice` + `FileReaderSync` call, so nothing but the requested range is loaded.
 
+use std::cell::Cell;
 use std::io;
+use std::rc::Rc;
 
 use js_sys::Uint8Array;
 use keepsake_archive::source::RandomAccess;
@@ -13,7 +15,8 @@ pub struct BlobSource {
     blob: Blob,
     len: u64,
     reader: Option<FileReaderSync>,
-    reads: u64,
+    /// Shared so the count survives the source being boxed inside the archive.
+    reads: Rc<Cell<u64>>,
 }
 
 impl BlobSource {
@@ -24,13 +27,19 @@ impl BlobSource {
             blob,
             len,
             reader: FileReaderSync::new().ok(),
-            reads: 0,
+            reads: Rc::new(Cell::new(0)),
         }
+    }
+
+    /// Counts this source's reads into `counter` (shared by all parts of an export).
+    pub fn counting_into(mut self, counter: &Rc<Cell<u64>>) -> Self {
+        self.reads = Rc::clone(counter);
+        self
     }
 
     /// How many `FileReaderSync` reads were made (for benchmarks).
     pub fn reads(&self) -> u64 {
-        self.reads
+        self.reads.get()
     }
 }
 
@@ -65,7 +74,7 @@ impl RandomAccess for BlobSource {
             ));
         }
         view.copy_to(buf);
-        self.reads += 1;
+        self.reads.set(self.reads.get() + 1);
         Ok(())
     }
 }

@@ -1,12 +1,15 @@
 //! What the worker does with the engine: open the parts it is given into one archive and
 //! answer questions about it. Free of browser types, so it runs on any byte source.
 
-use keepsake_archive::container::{Archive, Compression};
-use keepsake_archive::detect::{self, ExportKind};
+use keepsake_archive::container::{Archive, Compression, PartKind};
+use keepsake_archive::detect::ExportKind;
+use keepsake_archive::media;
 use keepsake_archive::source::RandomAccess;
+use keepsake_archive::{ArchiveError, Export};
 
 use crate::protocol::{
-    DetectionReport, EntryPage, EntryRow, PartReport, PartSource, SectionCount, Summary,
+    DetectionReport, EntryPage, EntryRow, FileRef, MediaInfo, PartReport, PartSource, Reply,
+    SectionCount, Summary, TextFile,
 };
 use crate::sections::{self, Section};
 
@@ -18,10 +21,15 @@ pub struct OpenPart {
 
 #[derive(Default)]
 pub struct Engine {
-    archive: Option<Archive>,
+    export: Option<Export>,
     /// The section of each entry, in the archive's entry order.
     sections: Vec<Section>,
+    /// For each archive part, which chosen file it is.
+    part_files: Vec<FileRef>,
 }
+
+/// Text shown for a file without a view is capped: the page shows a preview, not a dump.
+const TEXT_LIMIT: u64 = 1 << 20;
 
 /// Loose files report progress in batches: a folder export has tens of thousands.
 const LOOSE_PROGRESS_EVERY: u64 = 500;
@@ -32,6 +40,7 @@ impl Engine {
     pub fn open(&mut self, parts: Vec<OpenPart>, progress: &dyn Fn(u64, u64, &str)) -> Summary {
         let mut archive = Archive::new();
         let total = parts.len() as u64;
+        let mut zip_files = Vec::new();
         let mut reports: Vec<PartReport> = Vec::new();
         let mut folder: Option<PartReport> = None;
         for (index, part) in parts.into_iter().enumerate() {
@@ -41,12 +50,15 @@ impl Engine {
                 PartSource::Zip { name } => {
                     progress(done, total, &name);
                     let report = match archive.add_zip(&name, part.data) {
-                        Ok(info) => PartReport {
-                            name,
-                            size,
-                            entries: info.entries,
-                            error: None,
-                        },
+                        Ok(info) => {
+                            zip_files.push(index);
+                            PartReport {
+                                name,
+                                size,
+                                entries: info.entries,
+                                error: None,
+                            }
+                        }
                         Err(error) => PartReport {
                             name,
                             size,
@@ -83,9 +95,97 @@ impl Engine {
             .iter()
             .map(|e| sections::classify(&e.path))
             .collect();
-        let summary = summarize(&archive, reports, &self.sections);
-        self.archive = Some(archive);
+        // Archive parts are the ZIPs that opened, in order, and at most one folder.
+        let mut zips = zip_files.into_iter();
+        self.part_files = archive
+            .parts()
+            .iter()
+            .map(|part| match part.kind {
+                PartKind::Zip => FileRef::Chosen(zips.next().unwrap_or(usize::MAX)),
+                PartKind::Folder => FileRef::InFolder(String::new()),
+            })
+            .collect();
+        let export = Export::new(archive);
+        let summary = summarize(&export, reports, &self.sections);
+        self.export = Some(export);
         summary
+    }
+
+    pub fn profile(&mut self) -> Reply {
+        match &mut self.export {
+            Some(export) => {
+                let parsed = export.profile();
+                Reply::Profile(parsed.value, parsed.problems)
+            }
+            None => not_open(),
+        }
+    }
+
+    pub fn catalog(&mut self) -> Reply {
+        match &mut self.export {
+            Some(export) => {
+                let parsed = export.catalog();
+                Reply::Catalog(parsed.value, parsed.problems)
+            }
+            None => not_open(),
+        }
+    }
+
+    /// Where a media file's bytes are and what type they are (from their magic bytes).
+    pub fn media(&mut self, path: &str) -> Reply {
+        let Some(export) = &mut self.export else {
+            return not_open();
+        };
+        let archive = export.archive_mut();
+        let found = archive.locate(path).and_then(|location| {
+            let head = archive.read_head(path, media::HEAD_LEN)?;
+            Ok((location, head))
+        });
+        let (location, head) = match found {
+            Ok(found) => found,
+            Err(error) => return failed(&error),
+        };
+        let file = match self.part_files.get(location.part) {
+            Some(FileRef::InFolder(_)) => {
+                FileRef::InFolder(location.source_path.unwrap_or_default())
+            }
+            Some(chosen) => chosen.clone(),
+            None => return failed(&ArchiveError::NotFound(path.to_string())),
+        };
+        Reply::Media(MediaInfo {
+            path: path.to_string(),
+            file,
+            offset: location.offset,
+            stored_size: location.compressed_size,
+            size: location.size,
+            deflated: location.compression == Compression::Deflated,
+            mime: media::sniff(&head).map(str::to_string),
+        })
+    }
+
+    /// A text file's first megabyte, decoded leniently.
+    pub fn text(&mut self, path: &str) -> Reply {
+        let Some(export) = &mut self.export else {
+            return not_open();
+        };
+        let archive = export.archive_mut();
+        let Some(size) = archive.entry(path).map(|e| e.size) else {
+            return failed(&ArchiveError::NotFound(path.to_string()));
+        };
+        let bytes = if size > TEXT_LIMIT {
+            archive.read_head(path, TEXT_LIMIT as usize)
+        } else {
+            archive.read(path, TEXT_LIMIT)
+        };
+        match bytes {
+            Ok(bytes) => Reply::Text(TextFile {
+                path: path.to_string(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                truncated: size > TEXT_LIMIT,
+                size,
+            }),
+            Err(error) => failed(&error),
+        }
     }
 
     /// A page of the entries whose path contains `filter` (case-insensitive), in `section`.
@@ -96,7 +196,7 @@ impl Engine {
         offset: usize,
         limit: usize,
     ) -> EntryPage {
-        let Some(archive) = &self.archive else {
+        let Some(archive) = self.export.as_ref().map(Export::archive) else {
             return EntryPage::default();
         };
         let needle = filter.trim().to_lowercase();
@@ -129,8 +229,21 @@ impl Engine {
     }
 }
 
-fn summarize(archive: &Archive, parts: Vec<PartReport>, sections: &[Section]) -> Summary {
-    let detection = detect::detect(archive);
+fn not_open() -> Reply {
+    Reply::Failed {
+        message: "No export is open.".into(),
+    }
+}
+
+fn failed(error: &ArchiveError) -> Reply {
+    Reply::Failed {
+        message: error.to_string(),
+    }
+}
+
+fn summarize(export: &Export, parts: Vec<PartReport>, sections: &[Section]) -> Summary {
+    let archive = export.archive();
+    let detection = export.detection().clone();
     let counts = Section::ALL
         .into_iter()
         .map(|section| SectionCount {
@@ -151,6 +264,9 @@ fn summarize(archive: &Archive, parts: Vec<PartReport>, sections: &[Section]) ->
             message: detection.message,
         },
         sections: counts,
+        // Filled in by the worker, which owns the byte sources and the memory.
+        source_reads: 0,
+        worker_memory: 0,
     }
 }
 

@@ -55,7 +55,12 @@ fn handle(engine: &RefCell<Engine>, data: JsValue, post: &dyn Fn(u32, Reply)) {
             if files.len() != parts.len() {
                 failed("the files and their descriptions do not match")
             } else {
-                let parts = parts.into_iter().zip(files).map(open_part).collect();
+                let reads = Rc::new(std::cell::Cell::new(0));
+                let parts = parts
+                    .into_iter()
+                    .zip(files)
+                    .map(|part| open_part(part, &reads))
+                    .collect();
                 let progress = |done: u64, total: u64, what: &str| {
                     post(
                         0,
@@ -66,7 +71,10 @@ fn handle(engine: &RefCell<Engine>, data: JsValue, post: &dyn Fn(u32, Reply)) {
                         },
                     )
                 };
-                Reply::Opened(engine.borrow_mut().open(parts, &progress))
+                let mut summary = engine.borrow_mut().open(parts, &progress);
+                summary.source_reads = reads.get();
+                summary.worker_memory = memory_size();
+                Reply::Opened(summary)
             }
         }
         Request::Entries {
@@ -75,15 +83,31 @@ fn handle(engine: &RefCell<Engine>, data: JsValue, post: &dyn Fn(u32, Reply)) {
             offset,
             limit,
         } => Reply::Entries(engine.borrow().entries(&filter, section, offset, limit)),
+        Request::Profile => engine.borrow_mut().profile(),
+        Request::Catalog => engine.borrow_mut().catalog(),
+        Request::Media { path } => engine.borrow_mut().media(&path),
+        Request::Text { path } => engine.borrow_mut().text(&path),
     };
     post(id, reply);
 }
 
-fn open_part((source, file): (PartSource, File)) -> OpenPart {
+fn open_part((source, file): (PartSource, File), reads: &Rc<std::cell::Cell<u64>>) -> OpenPart {
     OpenPart {
         source,
-        data: Box::new(BlobSource::new(file.into())),
+        data: Box::new(BlobSource::new(file.into()).counting_into(reads)),
     }
+}
+
+/// The size of this worker's WebAssembly memory in bytes.
+fn memory_size() -> u64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as u64
+        })
+        .unwrap_or(0)
 }
 
 fn failed(message: &str) -> Reply {

@@ -347,6 +347,26 @@ impl Archive {
         }
     }
 
+    /// The first `n` bytes of an entry (inflated), e.g. to tell a media type by its magic
+    /// bytes; never inflates more than that.
+    pub fn read_head(&mut self, path: &str, n: usize) -> Result<Vec<u8>, ArchiveError> {
+        let entry = self
+            .entry(path)
+            .cloned()
+            .ok_or_else(|| ArchiveError::NotFound(path.to_owned()))?;
+        check_readable(&entry)?;
+        let (vol, raw) = self.resolve(&entry)?;
+        match &mut vol.body {
+            Body::Zip { zip, .. } => volume::read_zip_head(zip, &raw, &entry.path, n),
+            Body::Loose(files) => {
+                let file = files
+                    .get_mut(raw.index)
+                    .ok_or_else(|| ArchiveError::NotFound(entry.path.clone()))?;
+                volume::read_loose_head(file, n)
+            }
+        }
+    }
+
     /// For media: where the raw (possibly deflated) bytes are, so the browser can slice the
     /// file without the bytes entering wasm. Reads the entry's local header once.
     pub fn locate(&mut self, path: &str) -> Result<Location, ArchiveError> {

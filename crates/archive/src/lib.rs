@@ -25,6 +25,7 @@ pub mod export;
 pub mod instant;
 pub mod labels;
 pub mod lenient;
+pub mod media;
 pub mod model;
 pub mod parse;
 mod prefix;

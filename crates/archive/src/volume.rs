@@ -231,17 +231,7 @@ pub(crate) fn read_zip_entry(
     limit: u64,
 ) -> Result<Vec<u8>, ArchiveError> {
     let declared = e.size;
-    let mut file = zip.by_index(e.index).map_err(|err| match err {
-        ZipError::Io(io) => ArchiveError::from(io),
-        ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED) | ZipError::InvalidPassword => {
-            ArchiveError::Encrypted(path.to_owned())
-        }
-        ZipError::CompressionMethodNotSupported(method) => ArchiveError::UnsupportedCompression {
-            path: path.to_owned(),
-            method,
-        },
-        other => ArchiveError::Corrupt(other.to_string()),
-    })?;
+    let mut file = zip.by_index(e.index).map_err(|err| entry_error(err, path))?;
     // The declared size is already within `limit`; the zip crate also stops at the declared
     // size, and `take` is the last line of defence should either promise be broken.
     let cap = usize::try_from(declared.min(limit).min(64 << 20)).unwrap_or(0);
@@ -278,6 +268,43 @@ pub(crate) fn read_zip_entry(
         )));
     }
     Ok(out)
+}
+
+/// The first `n` bytes of an entry, inflating no more than needed (to sniff a media type).
+pub(crate) fn read_zip_head(
+    zip: &mut Zip,
+    e: &RawEntry,
+    path: &str,
+    n: usize,
+) -> Result<Vec<u8>, ArchiveError> {
+    let file = zip.by_index(e.index).map_err(|err| entry_error(err, path))?;
+    let mut out = Vec::with_capacity(n);
+    file.take(n as u64)
+        .read_to_end(&mut out)
+        .map_err(|io| ArchiveError::Corrupt(format!("“{path}”: {io}")))?;
+    Ok(out)
+}
+
+/// The first `n` bytes of a loose file (fewer if it is shorter).
+pub(crate) fn read_loose_head(file: &mut LooseFile, n: usize) -> Result<Vec<u8>, ArchiveError> {
+    let len = usize::try_from(file.source.len()).unwrap_or(usize::MAX).min(n);
+    let mut out = vec![0u8; len];
+    file.source.read_at(0, &mut out)?;
+    Ok(out)
+}
+
+fn entry_error(err: ZipError, path: &str) -> ArchiveError {
+    match err {
+        ZipError::Io(io) => ArchiveError::from(io),
+        ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED) | ZipError::InvalidPassword => {
+            ArchiveError::Encrypted(path.to_owned())
+        }
+        ZipError::CompressionMethodNotSupported(method) => ArchiveError::UnsupportedCompression {
+            path: path.to_owned(),
+            method,
+        },
+        other => ArchiveError::Corrupt(other.to_string()),
+    }
 }
 
 /// Read a whole loose file, refusing more than `limit` bytes.

@@ -57,6 +57,46 @@ export async function loadApp(page, hash = '') {
   await page.locator('#open-demo:enabled').waitFor({ timeout: 30_000 });
 }
 
+export const FIXTURES = path.join(ROOT, 'target', 'e2e', 'fixtures');
+
+/// A generated export's manifest and the paths to open it by (ZIP parts or a folder).
+export function fixture(name) {
+  const manifest = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.manifest.json`), 'utf8'));
+  const paths = manifest.folder
+    ? [path.join(FIXTURES, manifest.folder)]
+    : manifest.parts.map((part) => path.join(FIXTURES, part.file_name));
+  return { manifest, paths, folder: Boolean(manifest.folder) };
+}
+
+/// Opens the overview's preview of the first listed file whose path matches `pattern`.
+export async function previewFirst(page, pattern) {
+  await page.locator('input[aria-label="Filter files by path"]').fill(pattern);
+  const entry = page.locator('[data-testid=entries] button.path').first();
+  await entry.waitFor();
+  await entry.click();
+  return page.locator('[data-testid=preview]');
+}
+
+/// Waits until an <img> has decoded (naturalWidth > 0) and returns its natural width.
+export async function decodedWidth(img) {
+  await img.waitFor();
+  await img.evaluate((el) => (el.complete && el.naturalWidth > 0) || new Promise((resolve, reject) => {
+    el.addEventListener('load', resolve, { once: true });
+    el.addEventListener('error', () => reject(new Error('image failed to decode')), { once: true });
+  }));
+  return img.evaluate((el) => el.naturalWidth);
+}
+
+/// Waits until a <video>/<audio> has its metadata and returns its duration in seconds.
+export async function mediaDuration(media) {
+  await media.waitFor();
+  await media.evaluate((el) => el.readyState >= 1 || new Promise((resolve, reject) => {
+    el.addEventListener('loadedmetadata', resolve, { once: true });
+    el.addEventListener('error', () => reject(new Error('media failed to load')), { once: true });
+  }));
+  return media.evaluate((el) => el.duration);
+}
+
 export function demoManifest() {
   return JSON.parse(readFileSync(DEMO_MANIFEST, 'utf8'));
 }

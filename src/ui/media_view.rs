@@ -1,0 +1,117 @@
+//! One media file of the export, shown the way its real type (from its magic bytes)
+//! allows: image, video or audio; a labelled placeholder when the browser cannot show it
+//! (HEIC) or the export lacks it.
+
+use std::rc::Rc;
+
+use keepsake_archive::media::{MediaClass, class_of};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::protocol::{MediaInfo, Reply, Request};
+use crate::ui::app::use_ctx;
+use crate::ui::object_url::{ObjectUrl, file_of, media_blob};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub path: String,
+    #[prop_or_default]
+    pub alt: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+#[derive(PartialEq)]
+enum Shown {
+    Loading,
+    Ready {
+        url: Rc<ObjectUrl>,
+        class: Option<MediaClass>,
+        mime: String,
+    },
+    Failed(String),
+}
+
+/// Browsers show these image types; others (HEIC) get a placeholder and a download link.
+fn displayable(mime: &str) -> bool {
+    !matches!(mime, "image/heic" | "image/heif")
+}
+
+#[component]
+pub fn MediaView(props: &Props) -> Html {
+    let ctx = use_ctx();
+    let shown = use_state(|| Shown::Loading);
+    {
+        let shown = shown.clone();
+        let files = Rc::clone(&ctx.session.files);
+        let worker = ctx.worker.clone();
+        use_effect_with(props.path.clone(), move |path| {
+            shown.set(Shown::Loading);
+            worker.request(
+                Request::Media { path: path.clone() },
+                &[],
+                move |reply| match reply {
+                    Reply::Media(info) => spawn_local(async move {
+                        shown.set(load(&files, info).await.unwrap_or_else(Shown::Failed));
+                    }),
+                    Reply::Failed { message } => shown.set(Shown::Failed(message)),
+                    _ => {}
+                },
+            );
+        });
+    }
+    let file_name = props
+        .path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    match &*shown {
+        Shown::Loading => html! {
+            <div class={classes!("media", "loading", props.class.clone())} aria-busy="true"></div>
+        },
+        Shown::Failed(message) => html! {
+            <div class={classes!("media", "placeholder", props.class.clone())} role="img"
+                aria-label={format!("Not available: {message}")}>
+                <span>{ "Not in this export" }</span>
+                <small>{ message.clone() }</small>
+            </div>
+        },
+        Shown::Ready { url, class, mime } => match class {
+            Some(MediaClass::Image) if displayable(mime) => html! {
+                <img class={classes!("media", props.class.clone())} src={url.as_str().to_string()}
+                    alt={props.alt.clone()} decoding="async" />
+            },
+            Some(MediaClass::Video) => html! {
+                <video class={classes!("media", props.class.clone())} src={url.as_str().to_string()}
+                    controls=true preload="metadata" playsinline=true aria-label={props.alt.clone()} />
+            },
+            Some(MediaClass::Audio) => html! {
+                <audio class={classes!("media", "audio", props.class.clone())}
+                    src={url.as_str().to_string()} controls=true preload="metadata" />
+            },
+            _ => html! {
+                <div class={classes!("media", "placeholder", props.class.clone())} role="img"
+                    aria-label={format!("{file_name}: this browser cannot show {mime}")}>
+                    <span>{ if mime.contains("hei") { "HEIC photo" } else { "File" } }</span>
+                    <small>{ format!("This browser cannot show {mime} files.") }</small>
+                    <a href={url.as_str().to_string()} download={file_name.clone()}>{ "Download" }</a>
+                </div>
+            },
+        },
+    }
+}
+
+async fn load(files: &[web_sys::File], info: MediaInfo) -> Result<Shown, String> {
+    let file = file_of(files, &info.file).ok_or("the file holding this media is no longer open")?;
+    let mime = info
+        .mime
+        .clone()
+        .unwrap_or_else(|| "application/octet-stream".into());
+    let blob = media_blob(file, &info, &mime).await?;
+    Ok(Shown::Ready {
+        url: Rc::new(ObjectUrl::new(&blob)?),
+        class: class_of(&mime),
+        mime,
+    })
+}

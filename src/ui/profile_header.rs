@@ -1,0 +1,122 @@
+//! The profile as Instagram shows it: round avatar, username, name, bio with its link,
+//! and the account facts the export holds.
+
+use keepsake_archive::model::Profile;
+use yew::prelude::*;
+
+use crate::protocol::{Reply, Request};
+use crate::ui::app::use_ctx;
+use crate::ui::format;
+use crate::ui::media_view::MediaView;
+
+#[component]
+pub fn ProfileHeader() -> Html {
+    let ctx = use_ctx();
+    let profile = use_state(|| None::<Result<Profile, String>>);
+    {
+        let profile = profile.clone();
+        let worker = ctx.worker.clone();
+        use_effect_with((), move |_| {
+            worker.request(Request::Profile, &[], move |reply| {
+                profile.set(Some(match reply {
+                    Reply::Profile(value, _) => Ok(value),
+                    Reply::Failed { message } => Err(message),
+                    other => Err(format!("unexpected reply {other:?}")),
+                }))
+            });
+        });
+    }
+    let Some(result) = &*profile else {
+        return html! { <div class="profile-header loading" aria-busy="true"></div> };
+    };
+    let p = match result {
+        Ok(p) => p,
+        Err(message) => {
+            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
+        }
+    };
+    let avatar = p
+        .photos
+        .last()
+        .and_then(|photo| photo.media.path_in_export.clone());
+    let website = safe_link(&p.website);
+    html! {
+        <header class="profile-header" data-testid="profile-header">
+            <div class="avatar-ring">
+                { match avatar {
+                    Some(path) => html! { <MediaView {path} alt={format!("Profile photo of {}", p.username)} class="avatar" /> },
+                    None => html! { <div class="avatar placeholder" aria-hidden="true">{ initials(&p.name, &p.username) }</div> },
+                } }
+            </div>
+            <div class="profile-text">
+                <h2 class="username">{ p.username.clone() }</h2>
+                if !p.name.is_empty() { <p class="full-name">{ p.name.clone() }</p> }
+                if !p.bio.is_empty() { <p class="bio">{ p.bio.clone() }</p> }
+                if let Some(href) = website {
+                    <a class="website" href={href.clone()} target="_blank" rel="noopener noreferrer">{ p.website.clone() }</a>
+                }
+                <p class="muted facts">
+                    if let Some(joined) = format::date(p.joined.get()) { <span>{ format!("Joined {joined}") }</span> }
+                    if let Some(private) = p.private {
+                        <span>{ if private { "Private account" } else { "Public account" } }</span>
+                    }
+                    if p.photos.len() > 1 { <span>{ format!("{} profile photos", p.photos.len()) }</span> }
+                </p>
+            </div>
+        </header>
+    }
+}
+
+/// Only web links are clickable; anything else (javascript:, data:) stays text.
+pub fn safe_link(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        Some(trimmed.to_string())
+    } else if !trimmed.is_empty() && !trimmed.contains(':') && trimmed.contains('.') {
+        Some(format!("https://{trimmed}"))
+    } else {
+        None
+    }
+}
+
+fn initials(name: &str, username: &str) -> String {
+    let source = if name.trim().is_empty() {
+        username
+    } else {
+        name
+    };
+    source
+        .split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn only_web_links_become_links() {
+        assert_eq!(
+            safe_link("https://example.org/x").as_deref(),
+            Some("https://example.org/x")
+        );
+        assert_eq!(
+            safe_link("example.org").as_deref(),
+            Some("https://example.org")
+        );
+        assert_eq!(safe_link("javascript:alert(1)"), None);
+        assert_eq!(safe_link("data:text/html,x"), None);
+        assert_eq!(safe_link(""), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn initials_come_from_the_name() {
+        assert_eq!(initials("Zoë Demo", "keepsake.demo"), "ZD");
+        assert_eq!(initials("", "keepsake.demo"), "K");
+    }
+}
