@@ -2,6 +2,7 @@
 //! anything else) are shown as text, pretty-printed when they are JSON. Text is always
 //! rendered as text, never as markup.
 
+use keepsake_archive::text::repair;
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request, TextFile};
@@ -121,15 +122,31 @@ fn TextPreview(props: &TextProps) -> Html {
     }
 }
 
-/// JSON is re-indented for reading; everything else is shown as it is.
+/// JSON is re-indented for reading, with Meta's mangled text repaired (keys too);
+/// everything else is shown as it is.
 fn pretty(path: &str, text: &str) -> String {
     if !path.to_ascii_lowercase().ends_with(".json") {
         return text.to_string();
     }
     serde_json::from_str::<serde_json::Value>(text)
         .ok()
+        .map(repaired)
         .and_then(|value| serde_json::to_string_pretty(&value).ok())
         .unwrap_or_else(|| text.to_string())
+}
+
+fn repaired(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(repair(&s).into_owned()),
+        Value::Array(items) => Value::Array(items.into_iter().map(repaired).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (repair(&k).into_owned(), repaired(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -159,5 +176,12 @@ mod tests {
         assert_eq!(pretty("a.json", "{\"a\":1}"), "{\n  \"a\": 1\n}");
         assert_eq!(pretty("a.html", "<b>x</b>"), "<b>x</b>");
         assert_eq!(pretty("a.json", "{broken"), "{broken");
+        assert_eq!(
+            pretty(
+                "a.json",
+                r#"{"Z\u00c3\u00bcrich": "caf\u00c3\u00a9 \u00f0\u009f\u0091\u008d"}"#
+            ),
+            "{\n  \"Zürich\": \"café 👍\"\n}"
+        );
     }
 }

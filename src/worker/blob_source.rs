@@ -80,5 +80,13 @@ impl RandomAccess for BlobSource {
 }
 
 fn js_error(value: wasm_bindgen::JsValue) -> io::Error {
+    let name = js_sys::Reflect::get(&value, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "NotReadableError" || name == "NotFoundError" {
+        // What the browser says when a chosen file was changed, moved or deleted since.
+        return io::Error::other("it was changed, moved or deleted after you chose it");
+    }
     io::Error::other(describe_js(value))
 }

@@ -3,6 +3,7 @@
 //! Everything a new machine needs is installed from here (see `tools`), so the two
 //! commands in the README work with only rustup and cargo present.
 
+mod bench;
 mod build;
 mod csp;
 mod inspect;
@@ -23,6 +24,9 @@ commands:
   serve [--host H] [--port P]   build the app (if needed) and serve it with the demo archive
   test                          install what tests need, then run every check and test layer
   build                         release build of the web app into dist/
+  bench [--runs N] [--no-browser]
+                                time opening generated exports, natively and in Chromium,
+                                and write the numbers to BENCHMARKS.md
   inspect PATH...               report what an export holds (ZIP parts or a folder), as JSON
   demo                          write the demo export into target/demo/
   csp                           (trunk post-build hook) pin inline scripts in the page's CSP
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => layers::run_all(),
+        Some("bench") => bench::run(&args[1..]),
         Some("build") => build::release(true).map(|_| ()),
         Some("demo") => build::demo(),
         Some("csp") => csp::hook(),

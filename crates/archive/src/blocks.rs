@@ -1,6 +1,8 @@
 //! Meta's JSON building blocks (format doc §3) and a reader for every container shape
 //! rows arrive in (§8.5). Strings are mojibake-repaired as they are read.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -192,6 +194,21 @@ pub const ROW_KEYS: &[&str] = &[
 ];
 
 impl Row {
+    /// The row's media: its `media` list, or the row itself when it is a bare media
+    /// object (stories, profile photos).
+    pub fn media_objects(&self) -> Cow<'_, [MediaObject]> {
+        if !self.media.is_empty() {
+            return Cow::Borrowed(&self.media);
+        }
+        Cow::Owned(vec![MediaObject {
+            uri: self.uri.clone(),
+            creation_timestamp: self.creation_timestamp,
+            title: self.title.clone(),
+            media_metadata: self.media_metadata.clone(),
+            cross_post_source: self.cross_post_source.clone(),
+        }])
+    }
+
     /// The `string_map_data` entry for `field` (by localized label).
     pub fn get(&self, field: Field) -> Option<&StringEntry> {
         self.string_map_data

@@ -231,7 +231,9 @@ pub(crate) fn read_zip_entry(
     limit: u64,
 ) -> Result<Vec<u8>, ArchiveError> {
     let declared = e.size;
-    let mut file = zip.by_index(e.index).map_err(|err| entry_error(err, path))?;
+    let mut file = zip
+        .by_index(e.index)
+        .map_err(|err| entry_error(err, path))?;
     // The declared size is already within `limit`; the zip crate also stops at the declared
     // size, and `take` is the last line of defence should either promise be broken.
     let cap = usize::try_from(declared.min(limit).min(64 << 20)).unwrap_or(0);
@@ -277,7 +279,9 @@ pub(crate) fn read_zip_head(
     path: &str,
     n: usize,
 ) -> Result<Vec<u8>, ArchiveError> {
-    let file = zip.by_index(e.index).map_err(|err| entry_error(err, path))?;
+    let file = zip
+        .by_index(e.index)
+        .map_err(|err| entry_error(err, path))?;
     let mut out = Vec::with_capacity(n);
     file.take(n as u64)
         .read_to_end(&mut out)
@@ -287,7 +291,9 @@ pub(crate) fn read_zip_head(
 
 /// The first `n` bytes of a loose file (fewer if it is shorter).
 pub(crate) fn read_loose_head(file: &mut LooseFile, n: usize) -> Result<Vec<u8>, ArchiveError> {
-    let len = usize::try_from(file.source.len()).unwrap_or(usize::MAX).min(n);
+    let len = usize::try_from(file.source.len())
+        .unwrap_or(usize::MAX)
+        .min(n);
     let mut out = vec![0u8; len];
     file.source.read_at(0, &mut out)?;
     Ok(out)

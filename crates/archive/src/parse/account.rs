@@ -49,12 +49,10 @@ pub(crate) fn claims(f: &FileName<'_>) -> bool {
 }
 
 pub fn parse(archive: &mut Archive) -> Parsed<Account> {
-    let mut ctx = Ctx::new(archive);
-    let a = read(&mut ctx);
-    ctx.finish(a)
+    Ctx::run(archive, read)
 }
 
-pub(crate) fn read(ctx: &mut Ctx<'_>) -> Account {
+fn read(ctx: &mut Ctx<'_>) -> Account {
     let mut a = Account::default();
     for (file, kind) in ctx.matching(|f| kind_of(&FileName::of(&f.path))) {
         match kind {
@@ -140,9 +138,7 @@ fn devices(ctx: &mut Ctx<'_>, file: &JsonFile, a: &mut Account) {
     // Row files carry Meta's building blocks; Era A files are plain objects.
     let meta = contains(&bytes, b"string_map_data") || contains(&bytes, b"label_values");
     if meta {
-        let rows = crate::blocks::read_rows::<Row>(&bytes, ROW_KEYS);
-        report(ctx, file, &rows.errors);
-        for row in rows.into_all() {
+        for row in ctx.rows_in::<Row>(file, &bytes, ROW_KEYS).into_all() {
             a.devices.push(Device {
                 user_agent: row
                     .text(Field::UserAgent)
@@ -158,11 +154,8 @@ fn devices(ctx: &mut Ctx<'_>, file: &JsonFile, a: &mut Account) {
             });
         }
     } else {
-        let rows = crate::blocks::read_rows::<LegacyDevice>(
-            &bytes,
-            &["user_agent", "device_id", "last_seen"],
-        );
-        report(ctx, file, &rows.errors);
+        let keys = &["user_agent", "device_id", "last_seen"];
+        let rows = ctx.rows_in::<LegacyDevice>(file, &bytes, keys);
         for (key, group) in rows.groups {
             if key == "camera" {
                 continue;
@@ -176,12 +169,6 @@ fn devices(ctx: &mut Ctx<'_>, file: &JsonFile, a: &mut Account) {
                 });
             }
         }
-    }
-}
-
-fn report(ctx: &mut Ctx<'_>, file: &JsonFile, errors: &[String]) {
-    for e in errors {
-        ctx.problem(&file.path, format!("could not read part of this file: {e}"));
     }
 }
 
@@ -212,8 +199,7 @@ fn legacy_history(ctx: &mut Ctx<'_>, file: &JsonFile, a: &mut Account) {
     let Some(bytes) = ctx.read(file) else {
         return;
     };
-    let rows = crate::blocks::read_rows::<LegacyLogin>(&bytes, &["cookie_name", "ip_address"]);
-    report(ctx, file, &rows.errors);
+    let rows = ctx.rows_in::<LegacyLogin>(file, &bytes, &["cookie_name", "ip_address"]);
     for (key, group) in rows.groups {
         if key != "login_history" {
             continue;

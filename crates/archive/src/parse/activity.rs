@@ -83,12 +83,10 @@ pub(crate) fn claims(f: &FileName<'_>) -> bool {
 }
 
 pub fn parse(archive: &mut Archive) -> Parsed<Activity> {
-    let mut ctx = Ctx::new(archive);
-    let a = read(&mut ctx);
-    ctx.finish(a)
+    Ctx::run(archive, read)
 }
 
-pub(crate) fn read(ctx: &mut Ctx<'_>) -> Activity {
+fn read(ctx: &mut Ctx<'_>) -> Activity {
     let mut a = Activity::default();
     for (file, kind) in ctx.matching(|f| kind_of(&FileName::of(&f.path))) {
         let p = || provenance(&file);

@@ -460,12 +460,10 @@ fn preview(m: &Message) -> String {
 /// The inbox: one summary per thread (message requests included, with their kind).
 /// `profile` identifies the owner; pass the parsed profile when you have it.
 pub fn inbox(archive: &mut Archive, profile: Option<&Profile>) -> Parsed<Inbox> {
-    let mut ctx = Ctx::new(archive);
-    let inbox = read_inbox(&mut ctx, profile);
-    ctx.finish(inbox)
+    Ctx::run(archive, |ctx| read_inbox(ctx, profile))
 }
 
-pub(crate) fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
+fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
     let mut threads = Vec::new();
     for ((kind, folder), pages) in thread_index(ctx) {
         let Some((_, first)) = pages.first() else {
@@ -612,12 +610,10 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
 
 /// The whole thread behind `summary` (every file of every merged folder), oldest first.
 pub fn thread(archive: &mut Archive, summary: &ThreadSummary) -> Parsed<Thread> {
-    let mut ctx = Ctx::new(archive);
-    let t = read_thread(&mut ctx, summary);
-    ctx.finish(t)
+    Ctx::run(archive, |ctx| read_thread(ctx, summary))
 }
 
-pub(crate) fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
+fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
     let mut messages = Vec::new();
     let mut replies = Vec::new();
     let ids: Vec<&String> = std::iter::once(&summary.id)

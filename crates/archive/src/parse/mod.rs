@@ -68,10 +68,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn finish<T>(self, value: T) -> Parsed<T> {
+    /// One parser run: `read` with a fresh context over `archive`, then what it read
+    /// and the problems it met.
+    pub fn run<T>(archive: &'a mut Archive, read: impl FnOnce(&mut Ctx<'a>) -> T) -> Parsed<T> {
+        let mut ctx = Ctx::new(archive);
+        let value = read(&mut ctx);
         Parsed {
             value,
-            problems: self.problems,
+            problems: ctx.problems,
         }
     }
 
@@ -103,15 +107,22 @@ impl<'a> Ctx<'a> {
 
     /// Rows of `T` from any container shape; row errors become problems.
     pub fn rows<T: DeserializeOwned>(&mut self, file: &JsonFile, keys: &[&str]) -> Rows<T> {
-        let Some(bytes) = self.read(file) else {
-            return Rows::default();
-        };
-        let mut rows = blocks::read_rows::<T>(&bytes, keys);
+        match self.read(file) {
+            Some(bytes) => self.rows_in(file, &bytes, keys),
+            None => Rows::default(),
+        }
+    }
+
+    /// Rows of `T` from `file`'s bytes, already read; row errors become problems.
+    pub fn rows_in<T: DeserializeOwned>(
+        &mut self,
+        file: &JsonFile,
+        bytes: &[u8],
+        keys: &[&str],
+    ) -> Rows<T> {
+        let mut rows = blocks::read_rows::<T>(bytes, keys);
         for e in rows.errors.drain(..) {
-            self.problems.push(Problem {
-                path: file.path.clone(),
-                message: format!("could not read part of this file: {e}"),
-            });
+            self.problem(&file.path, format!("could not read part of this file: {e}"));
         }
         rows
     }

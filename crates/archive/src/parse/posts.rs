@@ -39,12 +39,10 @@ pub(crate) fn claims(f: &FileName<'_>) -> bool {
 
 /// Every post of `kind`, oldest first, de-duplicated by (first uri, time).
 pub fn parse(archive: &mut Archive, kind: PostKind) -> Parsed<Vec<Post>> {
-    let mut ctx = Ctx::new(archive);
-    let posts = read(&mut ctx, kind);
-    ctx.finish(posts)
+    Ctx::run(archive, |ctx| read(ctx, kind))
 }
 
-pub(crate) fn read(ctx: &mut Ctx<'_>, kind: PostKind) -> Vec<Post> {
+fn read(ctx: &mut Ctx<'_>, kind: PostKind) -> Vec<Post> {
     let mut posts = Vec::new();
     for (file, k) in ctx.matching(|f| kind_of(&FileName::of(&f.path))) {
         if k == kind {
@@ -78,18 +76,11 @@ fn read_index(ctx: &mut Ctx<'_>, file: &JsonFile, kind: PostKind, out: &mut Vec<
 
 /// A post row (`{media: [...], title, creation_timestamp}`) or a bare media object.
 fn post_of(ctx: &Ctx<'_>, row: &Row, kind: PostKind, file: &JsonFile) -> Option<Post> {
-    let items: Vec<MediaItem> = if row.media.is_empty() {
-        let m = crate::blocks::MediaObject {
-            uri: row.uri.clone(),
-            creation_timestamp: row.creation_timestamp,
-            title: row.title.clone(),
-            media_metadata: row.media_metadata.clone(),
-            cross_post_source: row.cross_post_source.clone(),
-        };
-        ctx.media_item(&m).into_iter().collect()
-    } else {
-        row.media.iter().filter_map(|m| ctx.media_item(m)).collect()
-    };
+    let items: Vec<MediaItem> = row
+        .media_objects()
+        .iter()
+        .filter_map(|m| ctx.media_item(m))
+        .collect();
     if items.is_empty() && row.title.is_empty() {
         return None;
     }

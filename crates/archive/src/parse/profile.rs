@@ -40,12 +40,10 @@ pub(crate) fn claims(f: &FileName<'_>) -> bool {
 }
 
 pub fn parse(archive: &mut Archive) -> Parsed<Profile> {
-    let mut ctx = Ctx::new(archive);
-    let profile = read(&mut ctx);
-    ctx.finish(profile)
+    Ctx::run(archive, read)
 }
 
-pub(crate) fn read(ctx: &mut Ctx<'_>) -> Profile {
+fn read(ctx: &mut Ctx<'_>) -> Profile {
     let mut p = Profile::default();
     for (file, kind) in ctx.matching(|f| kind_of(&FileName::of(&f.path))) {
         p.provenance.push(provenance(&file));
@@ -136,19 +134,9 @@ fn truthy(v: &str) -> bool {
 
 fn photos(ctx: &mut Ctx<'_>, file: &JsonFile, p: &mut Profile) {
     for row in ctx.rows::<Row>(file, ROW_KEYS).into_all() {
-        if row.media.is_empty() {
-            let m = crate::blocks::MediaObject {
-                uri: row.uri.clone(),
-                creation_timestamp: row.creation_timestamp,
-                title: row.title.clone(),
-                media_metadata: row.media_metadata.clone(),
-                cross_post_source: row.cross_post_source.clone(),
-            };
-            p.photos.extend(ctx.media_item(&m));
-        } else {
-            p.photos
-                .extend(row.media.iter().filter_map(|m| ctx.media_item(m)));
-        }
+        let photos = row.media_objects();
+        p.photos
+            .extend(photos.iter().filter_map(|m| ctx.media_item(m)));
     }
 }
 

@@ -54,12 +54,10 @@ pub(crate) fn claims(f: &FileName<'_>) -> bool {
 }
 
 pub fn parse(archive: &mut Archive) -> Parsed<Relations> {
-    let mut ctx = Ctx::new(archive);
-    let r = read(&mut ctx);
-    ctx.finish(r)
+    Ctx::run(archive, read)
 }
 
-pub(crate) fn read(ctx: &mut Ctx<'_>) -> Relations {
+fn read(ctx: &mut Ctx<'_>) -> Relations {
     let mut out = Relations::default();
     for (file, kind) in ctx.matching(|f| kind_of(&FileName::of(&f.path))) {
         if kind == RelationKind::Other("legacy".into()) {

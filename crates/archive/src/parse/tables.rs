@@ -27,12 +27,10 @@ pub(crate) fn claims(f: &FileName<'_>) -> bool {
 }
 
 pub fn parse(archive: &mut Archive) -> Parsed<Vec<RecordTable>> {
-    let mut ctx = Ctx::new(archive);
-    let t = read(&mut ctx);
-    ctx.finish(t)
+    Ctx::run(archive, read)
 }
 
-pub(crate) fn read(ctx: &mut Ctx<'_>) -> Vec<RecordTable> {
+fn read(ctx: &mut Ctx<'_>) -> Vec<RecordTable> {
     let mut out = Vec::new();
     for (file, name) in ctx.matching(|f| name_of(&FileName::of(&f.path))) {
         out.extend(generic::read_tables(ctx, &file, name));
@@ -42,13 +40,14 @@ pub(crate) fn read(ctx: &mut Ctx<'_>) -> Vec<RecordTable> {
 
 /// JSON files no parser reads, each as tables named by its path.
 pub fn other_files(archive: &mut Archive) -> Parsed<Vec<RecordTable>> {
-    let mut ctx = Ctx::new(archive);
-    let mut out = Vec::new();
-    for (file, ()) in ctx.matching(|f| (!super::is_claimed(&f.path)).then_some(())) {
-        let name = file.path.clone();
-        out.extend(generic::read_tables(&mut ctx, &file, &name));
-    }
-    ctx.finish(out)
+    Ctx::run(archive, |ctx| {
+        let mut out = Vec::new();
+        for (file, ()) in ctx.matching(|f| (!super::is_claimed(&f.path)).then_some(())) {
+            let name = file.path.clone();
+            out.extend(generic::read_tables(ctx, &file, &name));
+        }
+        out
+    })
 }
 
 /// Paths of the JSON files no parser reads.
