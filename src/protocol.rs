@@ -78,6 +78,8 @@ pub struct Summary {
     pub root_prefix: String,
     pub detection: DetectionReport,
     pub sections: Vec<SectionCount>,
+    /// Files per extension, and how they are packed.
+    pub file_types: Vec<FileTypeCount>,
     /// Reads made from the user's files to open them (for benchmarks).
     pub source_reads: u64,
     /// The worker's WebAssembly memory after opening, in bytes (for benchmarks).
@@ -122,6 +124,16 @@ pub struct DetectionReport {
 pub struct SectionCount {
     pub section: Section,
     pub files: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct FileTypeCount {
+    /// Lower-cased extension, or "(none)".
+    pub extension: String,
+    pub files: usize,
+    pub bytes: u64,
+    pub stored: usize,
+    pub deflated: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

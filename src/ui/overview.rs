@@ -92,6 +92,23 @@ pub fn Overview(props: &Props) -> Html {
                 </tbody>
             </table>
 
+            <h2 class="section">{ "Files by type" }</h2>
+            <table class="plain" data-testid="file-types">
+                <thead><tr><th>{ "Type" }</th><th class="num">{ "Files" }</th><th class="num">{ "Size" }</th>
+                    <th class="num">{ "Stored" }</th><th class="num">{ "Compressed" }</th></tr></thead>
+                <tbody>
+                    { for s.file_types.iter().map(|t| html! {
+                        <tr>
+                            <td>{ t.extension.clone() }</td>
+                            <td class="num">{ format::count(t.files) }</td>
+                            <td class="num">{ format::bytes(t.bytes) }</td>
+                            <td class="num">{ format::count(t.stored) }</td>
+                            <td class="num">{ format::count(t.deflated) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+
             <h2 class="section">{ "Records" }</h2>
             <Records {on_open} />
 

@@ -8,8 +8,8 @@ use keepsake_archive::source::RandomAccess;
 use keepsake_archive::{ArchiveError, Export};
 
 use crate::protocol::{
-    DetectionReport, EntryPage, EntryRow, FileRef, MediaInfo, PartReport, PartSource, Reply,
-    SectionCount, Summary, TextFile,
+    DetectionReport, EntryPage, EntryRow, FileRef, FileTypeCount, MediaInfo, PartReport,
+    PartSource, Reply, SectionCount, Summary, TextFile,
 };
 use crate::sections::{self, Section};
 
@@ -264,10 +264,35 @@ fn summarize(export: &Export, parts: Vec<PartReport>, sections: &[Section]) -> S
             message: detection.message,
         },
         sections: counts,
+        file_types: file_types(archive),
         // Filled in by the worker, which owns the byte sources and the memory.
         source_reads: 0,
         worker_memory: 0,
     }
+}
+
+/// Files per extension with their packing, largest share first.
+fn file_types(archive: &Archive) -> Vec<FileTypeCount> {
+    let mut by_ext: std::collections::BTreeMap<String, FileTypeCount> = Default::default();
+    for entry in archive.entries() {
+        let extension = media::extension(&entry.path);
+        let row = by_ext
+            .entry(extension.clone())
+            .or_insert_with(|| FileTypeCount {
+                extension,
+                ..Default::default()
+            });
+        row.files += 1;
+        row.bytes += entry.size;
+        match entry.compression {
+            Compression::Stored => row.stored += 1,
+            Compression::Deflated => row.deflated += 1,
+            Compression::Other(_) => {}
+        }
+    }
+    let mut rows: Vec<_> = by_ext.into_values().collect();
+    rows.sort_by(|a, b| b.files.cmp(&a.files).then(a.extension.cmp(&b.extension)));
+    rows
 }
 
 fn compression_label(compression: &Compression) -> String {

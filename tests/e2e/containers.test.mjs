@@ -30,6 +30,9 @@ for (const [name, era] of [
     const manifest = await open(page, name);
     assert.equal(await shownFileCount(page), manifest.entry_count, 'files shown = files written');
     assert.match(await page.locator('[data-testid=overview-cards]').innerText(), era);
+    const types = await page.locator('[data-testid=file-types] tbody tr').allInnerTexts();
+    const typed = types.map((row) => Number(row.split('\t')[1].replace(/\D/g, ''))).reduce((a, b) => a + b, 0);
+    assert.equal(typed, manifest.entry_count, 'files by type add up to every file');
     if (manifest.parts?.length > 1) {
       const parts = await page.locator('[data-testid=parts] tbody tr').count();
       assert.equal(parts, manifest.parts.length, 'every part listed');

@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   launch, openPage, loadApp, demoManifest, foreignRequests, networkRequests, shownFileCount, outputPath,
+  decodedWidth,
   DEMO_ZIP, ROOT,
 } from './support/harness.mjs';
 
@@ -25,6 +26,16 @@ test('the demo opens from the start page and every request stays on the page’s
   assert.ok(requests.some((url) => url.endsWith('demo/keepsake-demo.zip')), 'the demo came from the page’s own origin');
   assert.deepEqual(foreignRequests(requests), [], 'no request to any other origin');
   assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), [], 'no CSP violation');
+
+  await page.getByRole('link', { name: /^Profile/ }).click();
+  const header = page.locator('[data-testid=profile-header]');
+  await header.waitFor({ timeout: 30_000 });
+  const text = await header.innerText();
+  assert.ok(text.includes(manifest.username), 'username shown');
+  assert.ok(text.includes(manifest.full_name), 'name shown with its accent repaired');
+  assert.ok((await decodedWidth(header.locator('img.avatar'))) > 0, 'the avatar decodes');
+  await page.getByRole('link', { name: /^Overview/ }).click();
+  await page.getByRole('heading', { name: 'What’s in this export' }).waitFor();
 
   const shot = outputPath('overview-light.png');
   await page.screenshot({ path: shot });

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use keepsake_archive::container::{Archive, Compression};
-use keepsake_archive::detect;
+use keepsake_archive::media;
 use keepsake_archive::source::FileSource;
+use keepsake_archive::{Export, Problem};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -24,6 +25,16 @@ struct Report {
     compression: BTreeMap<String, usize>,
     duplicates: usize,
     other_exports: Vec<String>,
+    /// Records per category, from the parsers.
+    record_counts: BTreeMap<String, usize>,
+    /// Messages per thread (thread ids are folder names: they can name people).
+    thread_messages: BTreeMap<String, usize>,
+    /// First and last dated record, as ISO dates.
+    period: Option<(String, String)>,
+    missing_media: Vec<String>,
+    unknown_files: Vec<String>,
+    /// Files the parsers could read only in part, and why.
+    problems: Vec<Problem>,
 }
 
 #[derive(Serialize)]
@@ -55,11 +66,12 @@ fn inspect(paths: &[PathBuf]) -> Result<Report, String> {
             parts.push(add_zip(&mut archive, path)?);
         }
     }
-    let detection = detect::detect(&archive);
     let mut files_by_type = BTreeMap::new();
     let mut compression = BTreeMap::new();
     for entry in archive.entries() {
-        *files_by_type.entry(extension(&entry.path)).or_insert(0) += 1;
+        *files_by_type
+            .entry(media::extension(&entry.path))
+            .or_insert(0) += 1;
         let method = match entry.compression {
             Compression::Stored => "stored".to_string(),
             Compression::Deflated => "deflated".to_string(),
@@ -67,19 +79,38 @@ fn inspect(paths: &[PathBuf]) -> Result<Report, String> {
         };
         *compression.entry(method).or_insert(0) += 1;
     }
+    let root_prefix = archive.root_prefix().to_string();
+    let entry_count = archive.entries().len();
+    let duplicates = archive.duplicates().len();
+    let other_exports = archive.other_exports().to_vec();
+    let mut export = Export::new(archive);
+    let catalog = export.catalog();
+    let detection = catalog.value.detection.clone();
+    let period = catalog
+        .value
+        .first
+        .get()
+        .zip(catalog.value.last.get())
+        .map(|_| (catalog.value.first.to_iso(), catalog.value.last.to_iso()));
     Ok(Report {
         kind: format!("{:?}", detection.kind),
         era: detection.era.map(|e| e.label().to_string()),
         format: detection.format.map(|f| format!("{f:?}")),
         message: detection.message,
-        root_prefix: archive.root_prefix().to_string(),
+        root_prefix,
         total_bytes: parts.iter().map(|p| p.size).sum(),
         parts,
-        entry_count: archive.entries().len(),
+        entry_count,
         files_by_type,
         compression,
-        duplicates: archive.duplicates().len(),
-        other_exports: archive.other_exports().to_vec(),
+        duplicates,
+        other_exports,
+        record_counts: catalog.value.counts,
+        thread_messages: catalog.value.thread_messages,
+        period,
+        missing_media: catalog.value.missing_media,
+        unknown_files: catalog.value.unknown_files,
+        problems: catalog.problems,
     })
 }
 
@@ -155,11 +186,45 @@ fn source_len(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
-/// The lower-cased extension, or "(none)" for the extension-less media Meta writes.
-fn extension(path: &str) -> String {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    match file.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => ext.to_ascii_lowercase(),
-        _ => "(none)".to_string(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keepsake_fixtures::spec::{Container, Era, Spec};
+
+    #[test]
+    fn reports_what_the_generator_wrote_for_parts_and_folders() {
+        for container in [Container::Parts(2), Container::Folder] {
+            let dir = std::env::temp_dir().join(format!(
+                "keepsake-inspect-{}-{:?}",
+                std::process::id(),
+                container
+            ));
+            let _ = std::fs::remove_dir_all(&dir);
+            let mut spec = Spec::new(Era::AccountsCenter2024);
+            spec.container = container;
+            let manifest = keepsake_fixtures::write_export(&spec, &dir)
+                .unwrap_or_else(|e| panic!("generate: {e}"));
+            let paths: Vec<PathBuf> = match &manifest.folder {
+                Some(folder) => vec![dir.join(folder)],
+                None => manifest
+                    .parts
+                    .iter()
+                    .map(|p| dir.join(&p.file_name))
+                    .collect(),
+            };
+            let report = inspect(&paths).unwrap_or_else(|e| panic!("inspect: {e}"));
+            assert_eq!(report.kind, "Instagram");
+            assert_eq!(report.entry_count, manifest.entry_count);
+            assert_eq!(report.parts.len(), paths.len());
+            for key in ["posts", "followers", "following", "messages", "logins"] {
+                assert_eq!(
+                    report.record_counts.get(key),
+                    manifest.counts.get(key),
+                    "{key} in {container:?}"
+                );
+            }
+            assert_eq!(report.missing_media, manifest.media.missing);
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
 }

@@ -49,6 +49,17 @@ fn iso_brand(brand: &[u8]) -> &'static str {
     }
 }
 
+/// A file's lower-cased extension, or "(none)" for the extension-less files Meta writes.
+pub fn extension(path: &str) -> String {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.is_empty() && ext.len() <= 5 => {
+            ext.to_ascii_lowercase()
+        }
+        _ => "(none)".to_string(),
+    }
+}
+
 /// Whether the type is a still image, a video or audio (for choosing the element to show).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MediaClass {
@@ -92,6 +103,14 @@ mod tests {
         assert_eq!(sniff(b"{\"json\": true}"), None);
         assert_eq!(sniff(b""), None);
         assert_eq!(sniff(b"RIFF"), None);
+    }
+
+    #[test]
+    fn extensions_are_read_from_the_file_name_only() {
+        assert_eq!(extension("media/posts/202401/1_n_2.JPG"), "jpg");
+        assert_eq!(extension("media/stories/202401/AQO3x9"), "(none)");
+        assert_eq!(extension("a.b/c"), "(none)");
+        assert_eq!(extension(".DS_Store"), "(none)");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 // For each export in KEEPSAKE_BENCH_EXPORTS (JSON: [{name, paths: [...]}]) and each of
 // KEEPSAKE_BENCH_RUNS runs, in a fresh browser context: load the app served at
 // KEEPSAKE_URL, wait for the archive worker, open the parts with the file input and time
+//   input_ms       just before setInputFiles → the input's change event (file selection,
+//                  Playwright's own overhead),
 //   first_view_ms  just before setInputFiles → the frame after the overview heading is in
 //                  the DOM (index ready, first view painted),
 //   records_ms     the same start → the frame after the record counts appear (the worker's
@@ -41,6 +43,10 @@ function watch(page) {
     const headingShown = () => [...document.querySelectorAll('h1')]
       .some((h) => h.textContent.includes(heading));
     if (headingShown()) throw new Error('the overview is already shown before opening');
+    window.__benchInput = new Promise((resolve) => {
+      document.querySelector('#open-files')
+        ?.addEventListener('change', () => resolve(performance.now()), { once: true });
+    });
     window.__benchFirstView = when(headingShown);
     window.__benchRecords = when(() => document.querySelector('[data-testid=records]') !== null);
   }, { heading: HEADING, timeout: TIMEOUT });
@@ -58,6 +64,7 @@ async function measure(browser, exp) {
     await page.setInputFiles('#open-files', exp.paths);
     const firstView = await page.evaluate(() => window.__benchFirstView);
     if (firstView === null) throw new Error(`no overview within ${TIMEOUT / 1000} s`);
+    const input = await page.evaluate(() => window.__benchInput);
     const cards = page.locator('[data-testid=overview-cards]');
     const sourceReads = Number(await cards.getAttribute('data-source-reads'));
     const workerMemory = Number(await cards.getAttribute('data-worker-memory'));
@@ -68,6 +75,7 @@ async function measure(browser, exp) {
 
     const records = await page.evaluate(() => window.__benchRecords);
     return {
+      input_ms: input - start,
       first_view_ms: firstView - start,
       records_ms: records === null ? null : records - start,
       entries,
