@@ -1,7 +1,9 @@
 //! Messages between the page and the archive worker. Each travels as a JSON string; the
 //! user's `File` handles travel beside it (structured clone: no bytes are copied).
 
-use keepsake_archive::model::Profile;
+use keepsake_archive::model::{
+    Account, Activity, Inbox, Post, PostKind, Profile, RecordTable, Relations, Thread,
+};
 use keepsake_archive::{Catalog, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +31,22 @@ pub enum Request {
     Profile,
     /// Record counts, covered period, missing media and unknown files (reads every file).
     Catalog,
+    /// Posts, stories, reels… of one kind, oldest first.
+    Posts { kind: PostKind },
+    /// Followers, following and every other relationship list.
+    Relations,
+    /// Comments, likes, saved items, searches, story interactions, views.
+    Activity,
+    /// Logins, devices, security events and account records.
+    Account,
+    /// Ads, topics, off-Meta activity, insights and other known tables.
+    Tables,
+    /// Every JSON file no parser reads, as generic tables.
+    OtherFiles,
+    /// The list of conversations (reads only what the list needs).
+    Inbox,
+    /// One conversation with all its messages, by thread id.
+    Thread { id: String },
     /// Where a media file's bytes are, so the page can show it without copying them.
     Media { path: String },
     /// A text file's content (capped), for files Keepsake has no view for.
@@ -58,6 +76,14 @@ pub enum Reply {
     Entries(EntryPage),
     Profile(Profile, Vec<Problem>),
     Catalog(Catalog, Vec<Problem>),
+    Posts(Vec<Post>, Vec<Problem>),
+    Relations(Relations, Vec<Problem>),
+    Activity(Activity, Vec<Problem>),
+    Account(Account, Vec<Problem>),
+    Tables(Vec<RecordTable>, Vec<Problem>),
+    OtherFiles(Vec<RecordTable>, Vec<Problem>),
+    Inbox(Inbox, Vec<Problem>),
+    Thread(Thread, Vec<Problem>),
     Media(MediaInfo),
     Text(TextFile),
     Failed {

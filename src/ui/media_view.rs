@@ -73,7 +73,7 @@ pub fn MediaView(props: &Props) -> Html {
         Shown::Failed(message) => html! {
             <div class={classes!("media", "placeholder", props.class.clone())} role="img"
                 aria-label={format!("Not available: {message}")}>
-                <span>{ "Not in this export" }</span>
+                <span>{ "Not available" }</span>
                 <small>{ message.clone() }</small>
             </div>
         },

@@ -9,7 +9,7 @@ use keepsake_archive::{ArchiveError, Export};
 
 use crate::protocol::{
     DetectionReport, EntryPage, EntryRow, FileRef, FileTypeCount, MediaInfo, PartReport,
-    PartSource, Reply, SectionCount, Summary, TextFile,
+    PartSource, Reply, Request, SectionCount, Summary, TextFile,
 };
 use crate::sections::{self, Section};
 
@@ -111,23 +111,36 @@ impl Engine {
         summary
     }
 
-    pub fn profile(&mut self) -> Reply {
-        match &mut self.export {
-            Some(export) => {
-                let parsed = export.profile();
-                Reply::Profile(parsed.value, parsed.problems)
-            }
-            None => not_open(),
+    /// Answers the requests that are one parser call on the open export.
+    pub fn parsed(&mut self, request: Request) -> Reply {
+        let Some(export) = &mut self.export else {
+            return not_open();
+        };
+        macro_rules! reply {
+            ($variant:ident, $parsed:expr) => {{
+                let parsed = $parsed;
+                Reply::$variant(parsed.value, parsed.problems)
+            }};
         }
-    }
-
-    pub fn catalog(&mut self) -> Reply {
-        match &mut self.export {
-            Some(export) => {
-                let parsed = export.catalog();
-                Reply::Catalog(parsed.value, parsed.problems)
-            }
-            None => not_open(),
+        match request {
+            Request::Profile => reply!(Profile, export.profile()),
+            Request::Catalog => reply!(Catalog, export.catalog()),
+            Request::Posts { kind } => reply!(Posts, export.posts(kind)),
+            Request::Relations => reply!(Relations, export.relations()),
+            Request::Activity => reply!(Activity, export.activity()),
+            Request::Account => reply!(Account, export.account()),
+            Request::Tables => reply!(Tables, export.tables()),
+            Request::OtherFiles => reply!(OtherFiles, export.other_files()),
+            Request::Inbox => reply!(Inbox, export.inbox()),
+            Request::Thread { id } => match export.thread(&id) {
+                Some(parsed) => reply!(Thread, parsed),
+                None => Reply::Failed {
+                    message: "This conversation is not in the export.".into(),
+                },
+            },
+            other => Reply::Failed {
+                message: format!("not a parser request: {other:?}"),
+            },
         }
     }
 

@@ -83,10 +83,9 @@ fn handle(engine: &RefCell<Engine>, data: JsValue, post: &dyn Fn(u32, Reply)) {
             offset,
             limit,
         } => Reply::Entries(engine.borrow().entries(&filter, section, offset, limit)),
-        Request::Profile => engine.borrow_mut().profile(),
-        Request::Catalog => engine.borrow_mut().catalog(),
         Request::Media { path } => engine.borrow_mut().media(&path),
         Request::Text { path } => engine.borrow_mut().text(&path),
+        parser => engine.borrow_mut().parsed(parser),
     };
     post(id, reply);
 }

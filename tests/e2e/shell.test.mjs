@@ -27,14 +27,14 @@ test('the demo opens from the start page and every request stays on the page’s
   assert.deepEqual(foreignRequests(requests), [], 'no request to any other origin');
   assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), [], 'no CSP violation');
 
-  await page.getByRole('link', { name: /^Profile/ }).click();
+  await page.locator('nav.sidebar').getByRole('link', { name: /^Profile/ }).click();
   const header = page.locator('[data-testid=profile-header]');
   await header.waitFor({ timeout: 30_000 });
   const text = await header.innerText();
   assert.ok(text.includes(manifest.username), 'username shown');
   assert.ok(text.includes(manifest.full_name), 'name shown with its accent repaired');
   assert.ok((await decodedWidth(header.locator('img.avatar'))) > 0, 'the avatar decodes');
-  await page.getByRole('link', { name: /^Overview/ }).click();
+  await page.locator('nav.sidebar').getByRole('link', { name: /^Overview/ }).click();
   await page.getByRole('heading', { name: 'What’s in this export' }).waitFor();
 
   const shot = outputPath('overview-light.png');

@@ -148,6 +148,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         exports.push(generate(spec, &out)?);
     }
 
+    let load_before = load_average();
     let mut results = Vec::new();
     for export in &exports {
         println!("bench: native index of {}", export.spec.name);
@@ -166,14 +167,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if options.browser {
         let runs = browser(&dist, &exports, options.browser_runs)?;
         for run in runs {
-            match exports.iter().position(|e| e.spec.name == run.export) {
-                Some(i) => results[i].browser.push(run),
+            let slot = exports
+                .iter()
+                .position(|e| e.spec.name == run.export)
+                .and_then(|i| results.get_mut(i));
+            match slot {
+                Some(measured) => measured.browser.push(run),
                 None => eprintln!("bench: a result for an unknown export `{}`", run.export),
             }
         }
     }
 
-    let report = report(&exports, &results, &parse, options.browser);
+    let load = (load_before, load_average());
+    let report = report(&exports, &results, &parse, options.browser, &load);
     let path = crate::root().join("BENCHMARKS.md");
     std::fs::write(&path, &report).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("\n{}", summary_of(&report));
@@ -576,6 +582,7 @@ fn report(
     results: &[Measured],
     parse: &NativeParse,
     browser_ran: bool,
+    load: &(String, String),
 ) -> String {
     let mut md = String::new();
     let both = || exports.iter().zip(results);
@@ -599,7 +606,7 @@ fn report(
          the exports below into `target/bench/` (about 6 GB of disk) and re-runs itself \
          with `--profile native`, so no number comes from a debug build.\n"
     );
-    md.push_str(&machine());
+    md.push_str(&machine(load));
 
     md.push_str(
         "\n## What is measured\n\n\
@@ -846,7 +853,15 @@ fn targets(exports: &[Generated], results: &[Measured], browser_ran: bool) -> St
     md
 }
 
-fn machine() -> String {
+/// The 1-minute load average: other work on the machine skews every number here.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn machine(load: &(String, String)) -> String {
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
     let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
     let memory = meminfo
@@ -879,7 +894,10 @@ fn machine() -> String {
          - Memory: {memory}\n\
          - OS: {os}\n\
          - Browser: {chromium} (headless), node {node}\n\
-         - Rust: {rustc}\n"
+         - Rust: {rustc}\n\
+         - Load average (1 min) when measuring started / ended: {} / {} (the bench adds \
+         about 1; more means other work shared the {cpus} cores)\n",
+        load.0, load.1
     )
 }
 

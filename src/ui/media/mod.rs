@@ -1,0 +1,427 @@
+//! The account's own media as Instagram shows it: profile page with tabs, the windowed
+//! grid, the post view, the stories archive and viewer, and the reels player.
+//!
+//! Shared here: stable post ids for deep links, a per-export cache of parsed posts,
+//! window event listeners that go away with their component, dates and captions.
+
+pub mod caption;
+pub mod grid;
+pub mod post_view;
+pub mod profile_page;
+pub mod reels;
+pub mod stories;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use keepsake_archive::model::{MediaItem, MediaKind, Post, PostKind};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::EventTarget;
+use yew::prelude::*;
+
+use crate::protocol::{Reply, Request};
+use crate::ui::app::Ctx;
+use crate::ui::routes::Route;
+
+/// Posts of one kind, oldest first, with their deep-link ids (same order).
+#[derive(Debug, PartialEq)]
+pub struct PostList {
+    pub kind: PostKind,
+    pub posts: Vec<Post>,
+    pub ids: Vec<String>,
+}
+
+impl PostList {
+    pub fn new(kind: PostKind, posts: Vec<Post>) -> Self {
+        let ids = post_ids(kind, &posts);
+        PostList { kind, posts, ids }
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.ids.iter().position(|i| i == id)
+    }
+}
+
+/// What a loading view holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded<T> {
+    Loading,
+    Ready(Rc<T>),
+    Failed(String),
+}
+
+/// The short word in an id that names the kind (posts have none: their ids are plain).
+pub fn kind_slug(kind: PostKind) -> &'static str {
+    match kind {
+        PostKind::Post => "",
+        PostKind::Story => "story",
+        PostKind::Reel => "reel",
+        PostKind::Igtv => "igtv",
+        PostKind::Archived => "archived",
+        PostKind::RecentlyDeleted => "deleted",
+        PostKind::Other => "other",
+    }
+}
+
+/// The kind a post id belongs to.
+pub fn kind_of_id(id: &str) -> PostKind {
+    let first = id.split('-').next().unwrap_or_default();
+    PostKind::ALL
+        .into_iter()
+        .find(|k| *k != PostKind::Post && kind_slug(*k) == first)
+        .unwrap_or(PostKind::Post)
+}
+
+/// FNV-1a: small, stable across builds and browsers.
+fn fnv(text: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+/// Ids that survive reloads and re-opening the export: the post's time and a hash of its
+/// first file; a rare duplicate gets a counter.
+pub fn post_ids(kind: PostKind, posts: &[Post]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    posts
+        .iter()
+        .map(|post| {
+            let uri = post.items.first().map_or("", |i| i.media.uri.as_str());
+            let hash = fnv(&format!("{uri}\n{}", post.caption));
+            let slug = kind_slug(kind);
+            let base = if slug.is_empty() {
+                format!("{}-{hash:08x}", post.time.0)
+            } else {
+                format!("{slug}-{}-{hash:08x}", post.time.0)
+            };
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                base
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .collect()
+}
+
+type Waiter = Box<dyn FnOnce(Loaded<PostList>)>;
+
+enum Slot {
+    Pending(Vec<Waiter>),
+    Ready(Rc<PostList>),
+}
+
+thread_local! {
+    /// Parsed posts per kind, for the export that is open (keyed by its files).
+    static CACHE: RefCell<(usize, HashMap<PostKind, Slot>)> = RefCell::new((0, HashMap::new()));
+}
+
+/// Posts of `kind`, asked of the worker once per open export and shared by every view.
+pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>) + 'static) {
+    let generation = Rc::as_ptr(&ctx.session.files) as usize;
+    let ready = CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.0 != generation {
+            *cache = (generation, HashMap::new());
+        }
+        match cache.1.get_mut(&kind) {
+            Some(Slot::Ready(list)) => Some(Ok(Rc::clone(list))),
+            Some(Slot::Pending(waiters)) => {
+                waiters.push(Box::new(done));
+                None
+            }
+            None => {
+                cache.1.insert(kind, Slot::Pending(vec![Box::new(done)]));
+                Some(Err(()))
+            }
+        }
+    });
+    match ready {
+        Some(Ok(list)) => done(Loaded::Ready(list)),
+        Some(Err(())) => {
+            ctx.worker
+                .request(Request::Posts { kind }, &[], move |reply| {
+                    let loaded = match reply {
+                        Reply::Posts(posts, _) => Loaded::Ready(Rc::new(PostList::new(kind, posts))),
+                        Reply::Failed { message } => Loaded::Failed(message),
+                        other => Loaded::Failed(format!("unexpected reply {other:?}")),
+                    };
+                    let waiters = CACHE.with(|cache| {
+                        let mut cache = cache.borrow_mut();
+                        if cache.0 != generation {
+                            return Vec::new();
+                        }
+                        let slot = match &loaded {
+                            Loaded::Ready(list) => cache.1.insert(kind, Slot::Ready(Rc::clone(list))),
+                            _ => cache.1.remove(&kind),
+                        };
+                        match slot {
+                            Some(Slot::Pending(waiters)) => waiters,
+                            _ => Vec::new(),
+                        }
+                    });
+                    for waiter in waiters {
+                        waiter(loaded.clone());
+                    }
+                });
+        }
+        None => {}
+    }
+}
+
+/// Posts of `kind`, loading on first use.
+#[hook]
+pub fn use_posts(kind: PostKind) -> Loaded<PostList> {
+    let ctx = crate::ui::app::use_ctx();
+    let state = use_state(|| Loaded::Loading);
+    {
+        let state = state.clone();
+        let generation = Rc::as_ptr(&ctx.session.files) as usize;
+        use_effect_with((kind, generation), move |_| {
+            let alive = Rc::new(std::cell::Cell::new(true));
+            let still = Rc::clone(&alive);
+            fetch_posts(&ctx, kind, move |loaded| {
+                if still.get() {
+                    state.set(loaded);
+                }
+            });
+            move || alive.set(false)
+        });
+    }
+    (*state).clone()
+}
+
+/// The first file of a post that the export holds.
+pub fn shown_path(item: &MediaItem) -> Option<String> {
+    if item.media.missing {
+        return None;
+    }
+    item.media.path_in_export.clone()
+}
+
+pub fn is_video(item: &MediaItem) -> bool {
+    item.media.kind == Some(MediaKind::Video)
+}
+
+/// Alt text: the caption's first line, shortened, or a plain description.
+pub fn alt_text(post: &Post, item: Option<&MediaItem>) -> String {
+    let caption = item
+        .map(|i| i.caption.as_str())
+        .filter(|c| !c.trim().is_empty())
+        .unwrap_or(post.caption.as_str());
+    let line = caption.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let short: String = line.chars().take(120).collect();
+    if short.trim().is_empty() {
+        let what = if item.is_some_and(is_video) {
+            "Video"
+        } else {
+            "Photo"
+        };
+        match date(post.time.0) {
+            Some(day) => format!("{what} from {day}"),
+            None => what.to_string(),
+        }
+    } else {
+        short
+    }
+}
+
+/// A date as people read it, in their locale and time zone.
+pub fn date(epoch: i64) -> Option<String> {
+    locale(epoch, &[("year", "numeric"), ("month", "long"), ("day", "numeric")])
+}
+
+/// Date and time to the second with the time zone, for hover titles.
+pub fn exact(epoch: i64) -> Option<String> {
+    locale(epoch, &[("dateStyle", "full"), ("timeStyle", "long")])
+}
+
+/// The ISO form for `<time datetime>`.
+pub fn iso(epoch: i64) -> Option<String> {
+    if epoch == 0 {
+        return None;
+    }
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch as f64 * 1000.0));
+    if date.get_time().is_nan() {
+        return None;
+    }
+    Some(String::from(date.to_iso_string()))
+}
+
+fn locale(epoch: i64, options: &[(&str, &str)]) -> Option<String> {
+    if epoch == 0 {
+        return None;
+    }
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch as f64 * 1000.0));
+    if date.get_time().is_nan() {
+        return None;
+    }
+    let object = js_sys::Object::new();
+    for (key, value) in options {
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    let text: String = date.to_locale_string("default", &object).into();
+    (!text.is_empty() && text != "Invalid Date").then_some(text)
+}
+
+/// Month label ("June 2025") for the stories archive.
+pub fn month(epoch: i64) -> String {
+    locale(epoch, &[("year", "numeric"), ("month", "long")]).unwrap_or_else(|| "Undated".into())
+}
+
+/// An event listener that is removed when dropped.
+pub struct Listener {
+    target: EventTarget,
+    event: &'static str,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    pub fn new(
+        target: &EventTarget,
+        event: &'static str,
+        handler: impl FnMut(web_sys::Event) + 'static,
+    ) -> Self {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        Listener {
+            target: target.clone(),
+            event,
+            closure,
+        }
+    }
+
+    /// On the window.
+    pub fn window(event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) -> Option<Self> {
+        let window = web_sys::window()?;
+        Some(Self::new(&window, event, handler))
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// A repeating timer, cleared when dropped.
+pub struct Interval {
+    id: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Interval {
+    pub fn new(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
+        let closure = Closure::<dyn FnMut()>::new(tick);
+        let id = web_sys::window()?
+            .set_interval_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                millis,
+            )
+            .ok()?;
+        Some(Interval {
+            id,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_interval_with_handle(self.id);
+        }
+    }
+}
+
+/// Whether the reader asked for less motion.
+pub fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether a key event comes from a text field (where keys belong to the field).
+pub fn typing(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+thread_local! {
+    /// Where closing a post goes back to (the grid or profile tab it was opened from).
+    static RETURN_TO: RefCell<Option<Route>> = const { RefCell::new(None) };
+}
+
+pub fn set_return(route: Route) {
+    RETURN_TO.with(|r| *r.borrow_mut() = Some(route));
+}
+
+pub fn take_return() -> Option<Route> {
+    RETURN_TO.with(|r| r.borrow_mut().take())
+}
+
+/// Sets a CSS property through the CSSOM (the page's policy blocks `style` attributes).
+pub fn set_style(node: &NodeRef, property: &str, value: &str) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.style().set_property(property, value);
+    }
+}
+
+/// The first `<video>` inside a node.
+pub fn video_in(node: &NodeRef) -> Option<web_sys::HtmlVideoElement> {
+    node.cast::<web_sys::Element>()?
+        .query_selector("video")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keepsake_archive::instant::Instant;
+    use keepsake_archive::model::MediaRef;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn post(time: i64, uri: &str) -> Post {
+        Post {
+            kind: PostKind::Post,
+            items: vec![MediaItem {
+                media: MediaRef {
+                    uri: uri.into(),
+                    ..Default::default()
+                },
+                ..Default::default()
+            }],
+            caption: String::new(),
+            time: Instant(time),
+            provenance: Default::default(),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn ids_are_stable_unique_and_name_their_kind() {
+        let posts = vec![post(10, "a.jpg"), post(10, "a.jpg"), post(11, "b.jpg")];
+        let ids = post_ids(PostKind::Post, &posts);
+        assert_eq!(ids, post_ids(PostKind::Post, &posts));
+        assert_eq!(ids[1], format!("{}-2", ids[0]));
+        assert_ne!(ids[0], ids[2]);
+        assert_eq!(kind_of_id(&ids[0]), PostKind::Post);
+        let stories = post_ids(PostKind::Story, &posts);
+        assert!(stories[0].starts_with("story-10-"));
+        assert_eq!(kind_of_id(&stories[0]), PostKind::Story);
+        assert_eq!(kind_of_id("deleted-5-abc"), PostKind::RecentlyDeleted);
+        assert_eq!(kind_of_id("-5-abc"), PostKind::Post);
+    }
+}

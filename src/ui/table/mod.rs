@@ -1,0 +1,608 @@
+//! One table for every list of records: windowed rows, sorting, a text and a date-range
+//! filter, CSV and JSON downloads, and sensitive columns masked until asked for.
+//!
+//! Every cell is a string, shown as text (never markup). Time cells hold UTC epoch
+//! seconds in decimal ("" or "0" when unknown); link cells hold a URL, made clickable only
+//! when it is a web address.
+
+mod download;
+mod tabs;
+mod view;
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use keepsake_archive::model::Record;
+
+pub use tabs::{Tab, TableTabs};
+pub use view::DataTable;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// UTC epoch seconds.
+    Time,
+    /// A URL; only `http(s)` becomes a link.
+    Link,
+    Number,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub label: String,
+    pub kind: Kind,
+    /// Phone, e-mail, IP, precise location: masked until the reader asks to see it.
+    pub sensitive: bool,
+}
+
+impl Column {
+    pub fn new(label: impl Into<String>, kind: Kind) -> Self {
+        Column {
+            label: label.into(),
+            kind,
+            sensitive: false,
+        }
+    }
+    pub fn text(label: impl Into<String>) -> Self {
+        Column::new(label, Kind::Text)
+    }
+    pub fn time(label: impl Into<String>) -> Self {
+        Column::new(label, Kind::Time)
+    }
+    pub fn link(label: impl Into<String>) -> Self {
+        Column::new(label, Kind::Link)
+    }
+    pub fn number(label: impl Into<String>) -> Self {
+        Column::new(label, Kind::Number)
+    }
+    pub fn sensitive(mut self) -> Self {
+        self.sensitive = true;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableData {
+    /// Used for download file names (`keepsake-followers.csv`).
+    pub name: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl TableData {
+    pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Self {
+        TableData {
+            name: name.into(),
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn cell(&self, row: usize, column: usize) -> &str {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(column))
+            .map_or("", String::as_str)
+    }
+
+    /// The first time column: the one the date-range filter applies to.
+    pub fn time_column(&self) -> Option<usize> {
+        self.columns.iter().position(|c| c.kind == Kind::Time)
+    }
+
+    pub fn shared(self) -> Shared {
+        Shared(Rc::new(self))
+    }
+}
+
+/// A table handed to components: compared by identity, so a 100,000-row table is never
+/// compared cell by cell on re-render.
+#[derive(Debug, Clone)]
+pub struct Shared(pub Rc<TableData>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = TableData;
+    fn deref(&self) -> &TableData {
+        &self.0
+    }
+}
+
+/// An epoch-seconds cell (`Instant::get` gives `None` for unknown).
+pub fn time_cell(epoch: Option<i64>) -> String {
+    epoch.filter(|t| *t != 0).map(|t| t.to_string()).unwrap_or_default()
+}
+
+pub fn epoch_of(cell: &str) -> Option<i64> {
+    cell.trim().parse::<i64>().ok().filter(|t| *t != 0)
+}
+
+/// Only web addresses become links; anything else (javascript:, data:, paths) stays text.
+pub fn web_link(url: &str) -> Option<&str> {
+    let trimmed = url.trim();
+    let lower = trimmed.get(..8).unwrap_or(trimmed).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(trimmed)
+}
+
+/// Labels (in the languages exports come in) that hold a phone number, e-mail, IP address
+/// or precise location.
+pub fn is_sensitive(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    const WORDS: [&str; 24] = [
+        "ip",
+        "email",
+        "mail",
+        "phone",
+        "latitude",
+        "longitude",
+        "lat",
+        "lng",
+        "lon",
+        "gps",
+        "coordinates",
+        "telefoon",
+        "telefon",
+        "teléfono",
+        "telefono",
+        "correo",
+        "breedtegraad",
+        "lengtegraad",
+        "breitengrad",
+        "längengrad",
+        "latitud",
+        "longitud",
+        "cookie",
+        "telefonnummer",
+    ];
+    const PARTS: [&str; 8] = [
+        "e-mail",
+        "email",
+        "phone",
+        "ip-adres",
+        "ip adres",
+        "ip address",
+        "dirección ip",
+        "latitude",
+    ];
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| WORDS.contains(&word))
+        || PARTS.iter().any(|part| lower.contains(part))
+}
+
+/// Generic records as a table: a title column when any record has a title, one column per
+/// field label (first-seen order), the time and the first link.
+pub fn records_table(name: &str, records: &[&Record]) -> TableData {
+    let mut labels: Vec<String> = Vec::new();
+    for record in records {
+        for (label, _) in &record.fields {
+            if !labels.contains(label) {
+                labels.push(label.clone());
+            }
+        }
+    }
+    let titled = records.iter().any(|r| !r.title.trim().is_empty());
+    let timed = records.iter().any(|r| r.time.get().is_some());
+    let linked = records.iter().any(|r| !r.links.is_empty());
+    let mut columns = Vec::new();
+    if titled {
+        columns.push(Column::text("Title"));
+    }
+    for label in &labels {
+        let column = Column::text(label.clone());
+        columns.push(if is_sensitive(label) {
+            column.sensitive()
+        } else {
+            column
+        });
+    }
+    if timed {
+        columns.push(Column::time("Time"));
+    }
+    if linked {
+        columns.push(Column::link("Link"));
+    }
+    let mut table = TableData::new(name, columns);
+    for record in records {
+        let mut row = Vec::with_capacity(table.columns.len());
+        if titled {
+            row.push(record.title.clone());
+        }
+        for label in &labels {
+            let values: Vec<&str> = record
+                .fields
+                .iter()
+                .filter(|(l, _)| l == label)
+                .map(|(_, v)| v.as_str())
+                .collect();
+            row.push(values.join("; "));
+        }
+        if timed {
+            row.push(time_cell(record.time.get()));
+        }
+        if linked {
+            row.push(record.links.first().cloned().unwrap_or_default());
+        }
+        table.push(row);
+    }
+    table
+}
+
+/// Row indices matching the (lower-cased) text filter and the date range
+/// (`from <= t < to`, epoch seconds). Rows without a date fail any date bound.
+pub fn filter_rows(
+    data: &TableData,
+    haystacks: &[String],
+    needle: &str,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Vec<usize> {
+    let needle = needle.trim().to_lowercase();
+    let time_column = data.time_column();
+    (0..data.len())
+        .filter(|&i| needle.is_empty() || haystacks.get(i).is_some_and(|h| h.contains(&needle)))
+        .filter(|&i| {
+            if from.is_none() && to.is_none() {
+                return true;
+            }
+            let Some(t) = time_column.and_then(|c| epoch_of(data.cell(i, c))) else {
+                return false;
+            };
+            from.is_none_or(|f| t >= f) && to.is_none_or(|e| t < e)
+        })
+        .collect()
+}
+
+/// What the text filter searches in each row: every non-time cell, lower-cased.
+pub fn haystacks(data: &TableData) -> Vec<String> {
+    let searched: Vec<usize> = (0..data.columns.len())
+        .filter(|&c| data.columns[c].kind != Kind::Time)
+        .collect();
+    data.rows
+        .iter()
+        .map(|row| {
+            let mut text = String::new();
+            for &c in &searched {
+                if let Some(cell) = row.get(c) {
+                    text.push_str(&cell.to_lowercase());
+                    text.push('\u{1}');
+                }
+            }
+            text
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, PartialOrd)]
+enum SortKey {
+    /// Empty cells sort last in ascending order.
+    Missing,
+    Number(f64),
+    Text(String),
+}
+
+fn sort_key(kind: Kind, cell: &str) -> SortKey {
+    if cell.trim().is_empty() {
+        return SortKey::Missing;
+    }
+    match kind {
+        Kind::Time | Kind::Number => cell
+            .trim()
+            .replace([',', '\u{202f}', ' '], "")
+            .parse::<f64>()
+            .map_or_else(|_| SortKey::Text(cell.to_lowercase()), SortKey::Number),
+        Kind::Text | Kind::Link => SortKey::Text(cell.to_lowercase()),
+    }
+}
+
+fn compare(a: &SortKey, b: &SortKey) -> Ordering {
+    match (a, b) {
+        (SortKey::Missing, SortKey::Missing) => Ordering::Equal,
+        (SortKey::Missing, _) => Ordering::Greater,
+        (_, SortKey::Missing) => Ordering::Less,
+        (SortKey::Number(x), SortKey::Number(y)) => x.total_cmp(y),
+        (SortKey::Number(_), SortKey::Text(_)) => Ordering::Less,
+        (SortKey::Text(_), SortKey::Number(_)) => Ordering::Greater,
+        (SortKey::Text(x), SortKey::Text(y)) => x.cmp(y),
+    }
+}
+
+/// Sorts row indices by one column (stable; empty cells last either way).
+pub fn sort_rows(data: &TableData, rows: &mut [usize], column: usize, descending: bool) {
+    let Some(kind) = data.columns.get(column).map(|c| c.kind) else {
+        return;
+    };
+    let mut keyed: Vec<(SortKey, usize)> = rows
+        .iter()
+        .map(|&i| (sort_key(kind, data.cell(i, column)), i))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| {
+        let order = compare(a, b);
+        let missing = matches!(a, SortKey::Missing) || matches!(b, SortKey::Missing);
+        if descending && !missing {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    for (slot, (_, i)) in rows.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+}
+
+/// `YYYY-MM-DD` (a date input's value) as (year, month 1-12, day).
+pub fn parse_date(value: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = value.trim().splitn(3, '-');
+    let year = parts.next()?.parse::<i32>().ok()?;
+    let month = parts.next()?.parse::<u32>().ok()?;
+    let day = parts.next()?.parse::<u32>().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Epoch seconds as ISO 8601 UTC (`2024-06-11T22:36:40Z`), for downloads.
+pub fn iso_utc(epoch: i64) -> String {
+    let days = epoch.div_euclid(86_400);
+    let secs = epoch.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// A cell as written to a download: times as ISO 8601 UTC, everything else as it is.
+fn export_value(kind: Kind, cell: &str) -> String {
+    match kind {
+        Kind::Time => epoch_of(cell).map(iso_utc).unwrap_or_default(),
+        _ => cell.to_string(),
+    }
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading
+/// `=`, `+`, `@` or `-` (not a number) is defused so spreadsheets do not run it as a formula.
+pub fn csv_field(value: &str) -> String {
+    let risky = match value.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => value.parse::<f64>().is_err(),
+        _ => false,
+    };
+    let value = if risky {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// The rows (in the order given) as CSV with a header line, CRLF line ends.
+pub fn to_csv(data: &TableData, rows: &[usize]) -> String {
+    let mut out = String::new();
+    let header: Vec<String> = data.columns.iter().map(|c| csv_field(&c.label)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for &i in rows {
+        let line: Vec<String> = data
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, column)| csv_field(&export_value(column.kind, data.cell(i, c))))
+            .collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The rows as a JSON array of objects keyed by column label.
+pub fn to_json(data: &TableData, rows: &[usize]) -> String {
+    let items: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|&i| {
+            let mut object = serde_json::Map::new();
+            for (c, column) in data.columns.iter().enumerate() {
+                let mut key = column.label.clone();
+                let mut n = 2;
+                while object.contains_key(&key) {
+                    key = format!("{} ({n})", column.label);
+                    n += 1;
+                }
+                object.insert(
+                    key,
+                    serde_json::Value::String(export_value(column.kind, data.cell(i, c))),
+                );
+            }
+            serde_json::Value::Object(object)
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Groups records by a key, keeping first-seen order of the keys.
+pub fn group_by<'a, T>(items: &'a [T], key: impl Fn(&T) -> String) -> Vec<(String, Vec<&'a T>)> {
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: BTreeMap<String, Vec<&'a T>> = BTreeMap::new();
+    for item in items {
+        let k = key(item);
+        if !groups.contains_key(&k) {
+            order.push(k.clone());
+        }
+        groups.entry(k).or_default().push(item);
+    }
+    order
+        .into_iter()
+        .filter_map(|k| groups.remove(&k).map(|v| (k, v)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn sample() -> TableData {
+        let mut t = TableData::new(
+            "people",
+            vec![
+                Column::text("Name"),
+                Column::number("Age"),
+                Column::time("Joined"),
+            ],
+        );
+        t.push(vec!["bob".into(), "30".into(), "1700000000".into()]);
+        t.push(vec!["Alice".into(), "4".into(), "".into()]);
+        t.push(vec!["carol".into(), "".into(), "1600000000".into()]);
+        t
+    }
+
+    #[wasm_bindgen_test]
+    fn csv_fields_are_escaped() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_field("-5"), "-5");
+        assert_eq!(csv_field("-x"), "'-x");
+        assert_eq!(csv_field("café 👍"), "café 👍");
+    }
+
+    #[wasm_bindgen_test]
+    fn csv_has_header_and_one_line_per_row() {
+        let t = sample();
+        let csv = to_csv(&t, &[2, 0]);
+        assert_eq!(
+            csv,
+            "Name,Age,Joined\r\ncarol,,2020-09-13T12:26:40Z\r\nbob,30,2023-11-14T22:13:20Z\r\n"
+        );
+        let json = to_json(&t, &[1]);
+        assert!(json.contains("\"Name\": \"Alice\""));
+        assert!(json.contains("\"Joined\": \"\""));
+    }
+
+    #[wasm_bindgen_test]
+    fn sorting_is_by_kind_with_blanks_last() {
+        let t = sample();
+        let mut rows = vec![0, 1, 2];
+        sort_rows(&t, &mut rows, 0, false);
+        assert_eq!(rows, vec![1, 0, 2], "text, case-insensitive");
+        sort_rows(&t, &mut rows, 1, false);
+        assert_eq!(rows, vec![1, 0, 2], "numbers numerically, blank last");
+        sort_rows(&t, &mut rows, 1, true);
+        assert_eq!(rows, vec![0, 1, 2], "descending, blank still last");
+        sort_rows(&t, &mut rows, 2, true);
+        assert_eq!(rows, vec![0, 2, 1]);
+    }
+
+    #[wasm_bindgen_test]
+    fn filters_by_text_and_dates() {
+        let t = sample();
+        let hay = haystacks(&t);
+        assert_eq!(filter_rows(&t, &hay, "AL", None, None), vec![1]);
+        assert_eq!(filter_rows(&t, &hay, "", None, None), vec![0, 1, 2]);
+        assert_eq!(
+            filter_rows(&t, &hay, "", Some(1_650_000_000), None),
+            vec![0]
+        );
+        assert_eq!(
+            filter_rows(&t, &hay, "", None, Some(1_650_000_000)),
+            vec![2]
+        );
+        assert_eq!(
+            filter_rows(&t, &hay, "1700000000", None, None),
+            Vec::<usize>::new(),
+            "times are not searched as numbers"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn dates_and_links() {
+        assert_eq!(parse_date("2024-06-11"), Some((2024, 6, 11)));
+        assert_eq!(parse_date(""), None);
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_utc(1_749_681_400), "2025-06-11T22:36:40Z");
+        assert_eq!(web_link(" https://x.org/a "), Some("https://x.org/a"));
+        assert_eq!(web_link("HTTP://x.org"), Some("HTTP://x.org"));
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("x.org"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn sensitive_labels_are_recognised() {
+        for label in [
+            "IP Address",
+            "E-Mail-Adresse",
+            "Phone Number",
+            "Imprecise Latitude",
+            "Lengtegraad",
+            "Dirección IP",
+            "Correo electrónico",
+            "Cookie Name",
+        ] {
+            assert!(is_sensitive(label), "{label}");
+        }
+        for label in ["Description", "Zip", "Title", "Relationship", "Time"] {
+            assert!(!is_sensitive(label), "{label}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn records_become_columns() {
+        let a = Record {
+            title: "one".into(),
+            fields: vec![("IP Address".into(), "1.2.3.4".into())],
+            time: keepsake_archive::model::Instant(5),
+            links: vec![],
+        };
+        let b = Record {
+            title: String::new(),
+            fields: vec![("Thing".into(), "x".into())],
+            time: keepsake_archive::model::Instant(0),
+            links: vec!["https://x.org".into()],
+        };
+        let t = records_table("r", &[&a, &b]);
+        let labels: Vec<&str> = t.columns.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, vec!["Title", "IP Address", "Thing", "Time", "Link"]);
+        assert!(t.columns[1].sensitive);
+        assert_eq!(t.rows[0], vec!["one", "1.2.3.4", "", "5", ""]);
+        assert_eq!(t.rows[1], vec!["", "", "x", "", "https://x.org"]);
+    }
+}
