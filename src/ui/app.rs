@@ -7,8 +7,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::protocol::{Reply, Request, Summary};
+use crate::sections::Section;
 use crate::ui::files::parts_of;
 use crate::ui::landing::Landing;
+use crate::ui::messages::MessagesPage;
 use crate::ui::overview::Overview;
 use crate::ui::routes::Route;
 use crate::ui::section_page::SectionPage;
@@ -137,6 +139,12 @@ fn Frame() -> Html {
     let body = match (&open, &route) {
         (Some(_), Route::Home) | (None, _) => html! { <Landing wanted={route.section()} /> },
         (Some(summary), Route::Overview) => html! { <Overview summary={Rc::clone(summary)} /> },
+        (Some(summary), Route::Messages) if summary.count(Section::Messages) > 0 => {
+            html! { <MessagesPage thread={None::<String>} /> }
+        }
+        (Some(_), Route::Thread { thread }) => {
+            html! { <MessagesPage thread={Some(crate::ui::messages::thread_id_from_url(thread))} /> }
+        }
         (Some(summary), route) => match route.section() {
             Some(section) => html! { <SectionPage {section} summary={Rc::clone(summary)} /> },
             None => html! {

@@ -38,6 +38,16 @@ pub fn date(epoch: Option<i64>) -> Option<String> {
     (!text.is_empty() && text != "Invalid Date").then_some(text)
 }
 
+/// A UTC epoch second as date and time in the reader's locale and time zone.
+pub fn date_time(epoch: Option<i64>) -> Option<String> {
+    let millis = epoch? as f64 * 1000.0;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+    let text: String = date
+        .to_locale_string("default", &js_sys::Object::new())
+        .into();
+    (!text.is_empty() && text != "Invalid Date").then_some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

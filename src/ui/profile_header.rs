@@ -1,32 +1,43 @@
 //! The profile as Instagram shows it: round avatar, username, name, bio with its link,
-//! and the account facts the export holds.
+//! counts of posts, followers and following, and the account facts the export holds.
 
-use keepsake_archive::model::Profile;
+use std::rc::Rc;
+
+use keepsake_archive::model::{PostKind, Profile, RelationKind};
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
 use crate::ui::app::use_ctx;
 use crate::ui::format;
+use crate::ui::media::{Loaded, use_posts};
 use crate::ui::media_view::MediaView;
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The parsed profile; `None` while it loads.
+    pub profile: Option<Result<Rc<Profile>, String>>,
+}
+
 #[component]
-pub fn ProfileHeader() -> Html {
+pub fn ProfileHeader(props: &Props) -> Html {
     let ctx = use_ctx();
-    let profile = use_state(|| None::<Result<Profile, String>>);
+    let posts = use_posts(PostKind::Post);
+    let relations = use_state(|| None::<(usize, usize)>);
     {
-        let profile = profile.clone();
+        let relations = relations.clone();
         let worker = ctx.worker.clone();
         use_effect_with((), move |_| {
-            worker.request(Request::Profile, &[], move |reply| {
-                profile.set(Some(match reply {
-                    Reply::Profile(value, _) => Ok(value),
-                    Reply::Failed { message } => Err(message),
-                    other => Err(format!("unexpected reply {other:?}")),
-                }))
+            worker.request(Request::Relations, &[], move |reply| {
+                if let Reply::Relations(value, _) = reply {
+                    relations.set(Some((
+                        value.get(&RelationKind::Followers).len(),
+                        value.get(&RelationKind::Following).len(),
+                    )));
+                }
             });
         });
     }
-    let Some(result) = &*profile else {
+    let Some(result) = &props.profile else {
         return html! { <div class="profile-header loading" aria-busy="true"></div> };
     };
     let p = match result {
@@ -35,11 +46,44 @@ pub fn ProfileHeader() -> Html {
             return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
         }
     };
-    let avatar = p
-        .photos
-        .last()
-        .and_then(|photo| photo.media.path_in_export.clone());
+    let avatar = p.photos.last().and_then(|photo| {
+        photo
+            .media
+            .path_in_export
+            .clone()
+            .filter(|_| !photo.media.missing)
+    });
     let website = safe_link(&p.website);
+    let post_count = match &posts {
+        Loaded::Ready(list) => Some(list.posts.len()),
+        _ => None,
+    };
+    let count = |n: Option<usize>, one: &str, many: &str, id: &str| {
+        html! {
+            <li data-testid={id.to_string()} data-value={n.map(|n| n.to_string())}>
+                <strong>{ n.map_or("…".to_string(), format::count) }</strong>
+                { format!(" {}", if n == Some(1) { one } else { many }) }
+            </li>
+        }
+    };
+    let (followers, following) = match *relations {
+        Some((a, b)) => (Some(a), Some(b)),
+        None => (None, None),
+    };
+    let mut facts: Vec<(String, String)> = Vec::new();
+    if let Some(gender) = &p.gender {
+        facts.push(("Gender".into(), gender.clone()));
+    }
+    if let Some(birthday) = &p.birthday {
+        facts.push(("Birthday".into(), birthday.clone()));
+    }
+    if let Some(email) = &p.email {
+        facts.push(("E-mail".into(), email.clone()));
+    }
+    if let Some(phone) = &p.phone {
+        facts.push(("Phone".into(), phone.clone()));
+    }
+    facts.extend(p.facts.iter().cloned());
     html! {
         <header class="profile-header" data-testid="profile-header">
             <div class="avatar-ring">
@@ -50,6 +94,11 @@ pub fn ProfileHeader() -> Html {
             </div>
             <div class="profile-text">
                 <h2 class="username">{ p.username.clone() }</h2>
+                <ul class="profile-counts" aria-label="Counts from the export">
+                    { count(post_count, "post", "posts", "count-posts") }
+                    { count(followers, "follower", "followers", "count-followers") }
+                    { count(following, "following", "following", "count-following") }
+                </ul>
                 if !p.name.is_empty() { <p class="full-name">{ p.name.clone() }</p> }
                 if !p.bio.is_empty() { <p class="bio">{ p.bio.clone() }</p> }
                 if let Some(href) = website {
@@ -62,6 +111,14 @@ pub fn ProfileHeader() -> Html {
                     }
                     if p.photos.len() > 1 { <span>{ format!("{} profile photos", p.photos.len()) }</span> }
                 </p>
+                if !facts.is_empty() {
+                    <details class="account-facts">
+                        <summary>{ "Account facts (includes contact details)" }</summary>
+                        <dl>
+                            { for facts.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+                        </dl>
+                    </details>
+                }
             </div>
         </header>
     }

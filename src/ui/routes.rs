@@ -13,6 +13,8 @@ pub enum Route {
     Overview,
     #[at("/profile")]
     Profile,
+    #[at("/profile/:tab")]
+    ProfileTab { tab: String },
     #[at("/posts")]
     Posts,
     #[at("/posts/:id")]
@@ -42,7 +44,7 @@ impl Route {
     /// The section a route shows, if it is one of the viewer's sections.
     pub fn section(&self) -> Option<Section> {
         Some(match self {
-            Route::Profile => Section::Profile,
+            Route::Profile | Route::ProfileTab { .. } => Section::Profile,
             Route::Posts | Route::Post { .. } => Section::Posts,
             Route::Stories => Section::Stories,
             Route::Reels => Section::Reels,

@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::protocol::Summary;
 use crate::sections::Section;
 use crate::ui::entry_table::EntryTable;
-use crate::ui::profile_header::ProfileHeader;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -24,10 +23,8 @@ pub fn SectionPage(props: &Props) -> Html {
         <>
             <h1 class="page-title">{ section.title() }</h1>
             <p class="page-sub">{ section.blurb() }</p>
-            if section == Section::Profile {
-                <ProfileHeader />
-            }
-            if files == 0 {
+            // Other data lists unread files wherever they sit, so it always shows.
+            if files == 0 && section != Section::Other {
                 <div class="notice" data-testid="absent">
                     <h2>{ "Not in this export" }</h2>
                     <p>{ format!(
@@ -38,7 +35,11 @@ pub fn SectionPage(props: &Props) -> Html {
                     ) }</p>
                 </div>
             } else {
-                <EntryTable section={Some(section)} />
+                { crate::ui::media::view(section) }
+                { crate::ui::sections::view(section) }
+                if !crate::ui::media::owns(section) {
+                    <EntryTable section={Some(section)} />
+                }
             }
         </>
     }

@@ -123,7 +123,11 @@ mod tests {
     fn markup_stays_text() {
         assert_eq!(
             tokenize("<b>#tag</b>"),
-            vec![Token::Text("<b>"), Token::Hashtag("#tag"), Token::Text("</b>")]
+            vec![
+                Token::Text("<b>"),
+                Token::Hashtag("#tag"),
+                Token::Text("</b>")
+            ]
         );
     }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{Listener, PostList, alt_text, is_video, set_return, set_style, shown_path};
+use super::{Listener, PostList, Timeout, alt_text, is_video, set_return, set_style, shown_path};
 use crate::ui::media_view::MediaView;
 use crate::ui::routes::Route;
 
@@ -42,6 +42,8 @@ pub fn tiles_of(list: &PostList) -> Vec<Tile> {
 }
 
 pub const GAP: f64 = 3.0;
+/// How long a tile waits before it loads its media.
+const TILE_DELAY_MILLIS: i32 = 120;
 pub const COLUMNS: usize = 3;
 /// Rows kept above and below the viewport.
 pub const OVERSCAN: usize = 2;
@@ -76,7 +78,11 @@ fn stored_aspect() -> Aspect {
 
 fn store_aspect(aspect: Aspect) {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let value = if aspect == Aspect::Portrait { "3:4" } else { "1:1" };
+        let value = if aspect == Aspect::Portrait {
+            "3:4"
+        } else {
+            "1:1"
+        };
         let _ = storage.set_item(ASPECT_KEY, value);
     }
 }
@@ -93,7 +99,13 @@ pub fn row_count(items: usize) -> usize {
 
 /// The rows to render: those crossing the viewport, plus `overscan` on each side.
 /// `top` is the grid's top relative to the viewport (negative once scrolled past).
-pub fn visible_rows(top: f64, viewport: f64, row: f64, rows: usize, overscan: usize) -> Range<usize> {
+pub fn visible_rows(
+    top: f64,
+    viewport: f64,
+    row: f64,
+    rows: usize,
+    overscan: usize,
+) -> Range<usize> {
     if rows == 0 || row <= 0.0 || !top.is_finite() || !viewport.is_finite() {
         return 0..0;
     }
@@ -181,9 +193,17 @@ pub fn Grid(props: &Props) -> Html {
         use_effect(move || {
             let tile = tile_height(view.width, aspect);
             let row = tile + GAP;
-            let total = if rows == 0 { 0.0 } else { rows as f64 * row - GAP };
+            let total = if rows == 0 {
+                0.0
+            } else {
+                rows as f64 * row - GAP
+            };
             set_style(&outer, "height", &format!("{total:.2}px"));
-            set_style(&inner, "transform", &format!("translateY({:.2}px)", view.rows.start as f64 * row));
+            set_style(
+                &inner,
+                "transform",
+                &format!("translateY({:.2}px)", view.rows.start as f64 * row),
+            );
             set_style(&inner, "grid-auto-rows", &format!("{tile:.2}px"));
         });
     }
@@ -215,7 +235,7 @@ pub fn Grid(props: &Props) -> Html {
                     aria-pressed={portrait.to_string()} onclick={toggle(Aspect::Portrait)}>{ "3:4" }</button>
             </div>
             <div class="grid-window" ref={outer} data-testid="grid" data-count={props.tiles.len().to_string()}>
-                <div class={classes!("grid", portrait.then_some("portrait"))} ref={inner} role="list">
+                <div class={classes!("grid", portrait.then_some("portrait"))} ref={inner}>
                     { for shown.iter().enumerate().map(|(n, tile)| {
                         let index = start + n;
                         let route = Route::Post { id: tile.id.clone() };
@@ -235,10 +255,10 @@ pub fn Grid(props: &Props) -> Html {
                             })
                         };
                         html! {
-                            <a class="tile" role="listitem" {href} {onclick} key={tile.id.clone()}
+                            <a class="tile" {href} {onclick} key={tile.id.clone()}
                                 data-index={index.to_string()} aria-label={tile.alt.clone()}>
                                 { match &tile.path {
-                                    Some(path) => html! { <MediaView path={path.clone()} alt={tile.alt.clone()} class="tile-media" /> },
+                                    Some(path) => html! { <TileMedia path={path.clone()} alt={tile.alt.clone()} /> },
                                     None => html! {
                                         <div class="tile-missing" data-testid="missing-tile" role="img"
                                             aria-label="This file is not in the export">
@@ -254,6 +274,31 @@ pub fn Grid(props: &Props) -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TileProps {
+    path: String,
+    alt: String,
+}
+
+/// A tile's media, asked for only once the tile has stayed in the window a moment: a
+/// fast scroll past thousands of posts sends no request for the tiles it skips.
+#[component]
+fn TileMedia(props: &TileProps) -> Html {
+    let ready = use_state_eq(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let timer = Timeout::new(TILE_DELAY_MILLIS, move || ready.set(true));
+            move || drop(timer)
+        });
+    }
+    if *ready {
+        html! { <MediaView path={props.path.clone()} alt={props.alt.clone()} class="tile-media" /> }
+    } else {
+        html! { <div class="media loading tile-media" aria-busy="true"></div> }
     }
 }
 
@@ -297,7 +342,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn tiles_fill_three_columns_with_thin_gutters() {
         assert_eq!(tile_height(306.0, Aspect::Square), 100.0);
-        assert_eq!(tile_height(306.0, Aspect::Portrait), 400.0 / 3.0);
+        assert!((tile_height(306.0, Aspect::Portrait) - 400.0 / 3.0).abs() < 1e-9);
         assert_eq!(row_count(7), 3);
     }
 }

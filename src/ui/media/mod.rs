@@ -22,11 +22,31 @@ use web_sys::EventTarget;
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
+use crate::sections::Section;
 use crate::ui::app::Ctx;
 use crate::ui::routes::Route;
 
+/// The page of a section these views own (nothing for the others).
+pub fn view(section: Section) -> Html {
+    match section {
+        Section::Profile => html! { <profile_page::ProfilePage /> },
+        Section::Posts => html! { <post_view::PostsPage /> },
+        Section::Stories => html! { <stories::StoriesPage /> },
+        Section::Reels => html! { <reels::ReelsPage /> },
+        _ => Html::default(),
+    }
+}
+
+/// Whether the section is drawn here (instead of as a list of files).
+pub fn owns(section: Section) -> bool {
+    matches!(
+        section,
+        Section::Profile | Section::Posts | Section::Stories | Section::Reels
+    )
+}
+
 /// Posts of one kind, oldest first, with their deep-link ids (same order).
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PostList {
     pub kind: PostKind,
     pub posts: Vec<Post>,
@@ -101,11 +121,7 @@ pub fn post_ids(kind: PostKind, posts: &[Post]) -> Vec<String> {
             };
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
-            if *n == 1 {
-                base
-            } else {
-                format!("{base}-{n}")
-            }
+            if *n == 1 { base } else { format!("{base}-{n}") }
         })
         .collect()
 }
@@ -125,6 +141,7 @@ thread_local! {
 /// Posts of `kind`, asked of the worker once per open export and shared by every view.
 pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>) + 'static) {
     let generation = Rc::as_ptr(&ctx.session.files) as usize;
+    let mut done: Option<Waiter> = Some(Box::new(done));
     let ready = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.0 != generation {
@@ -133,22 +150,30 @@ pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>
         match cache.1.get_mut(&kind) {
             Some(Slot::Ready(list)) => Some(Ok(Rc::clone(list))),
             Some(Slot::Pending(waiters)) => {
-                waiters.push(Box::new(done));
+                waiters.extend(done.take());
                 None
             }
             None => {
-                cache.1.insert(kind, Slot::Pending(vec![Box::new(done)]));
+                cache
+                    .1
+                    .insert(kind, Slot::Pending(done.take().into_iter().collect()));
                 Some(Err(()))
             }
         }
     });
     match ready {
-        Some(Ok(list)) => done(Loaded::Ready(list)),
+        Some(Ok(list)) => {
+            if let Some(done) = done {
+                done(Loaded::Ready(list))
+            }
+        }
         Some(Err(())) => {
             ctx.worker
                 .request(Request::Posts { kind }, &[], move |reply| {
                     let loaded = match reply {
-                        Reply::Posts(posts, _) => Loaded::Ready(Rc::new(PostList::new(kind, posts))),
+                        Reply::Posts(posts, _) => {
+                            Loaded::Ready(Rc::new(PostList::new(kind, posts)))
+                        }
                         Reply::Failed { message } => Loaded::Failed(message),
                         other => Loaded::Failed(format!("unexpected reply {other:?}")),
                     };
@@ -158,7 +183,9 @@ pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>
                             return Vec::new();
                         }
                         let slot = match &loaded {
-                            Loaded::Ready(list) => cache.1.insert(kind, Slot::Ready(Rc::clone(list))),
+                            Loaded::Ready(list) => {
+                                cache.1.insert(kind, Slot::Ready(Rc::clone(list)))
+                            }
                             _ => cache.1.remove(&kind),
                         };
                         match slot {
@@ -234,7 +261,10 @@ pub fn alt_text(post: &Post, item: Option<&MediaItem>) -> String {
 
 /// A date as people read it, in their locale and time zone.
 pub fn date(epoch: i64) -> Option<String> {
-    locale(epoch, &[("year", "numeric"), ("month", "long"), ("day", "numeric")])
+    locale(
+        epoch,
+        &[("year", "numeric"), ("month", "long"), ("day", "numeric")],
+    )
 }
 
 /// Date and time to the second with the time zone, for hover titles.
@@ -298,7 +328,10 @@ impl Listener {
     }
 
     /// On the window.
-    pub fn window(event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) -> Option<Self> {
+    pub fn window(
+        event: &'static str,
+        handler: impl FnMut(web_sys::Event) + 'static,
+    ) -> Option<Self> {
         let window = web_sys::window()?;
         Some(Self::new(&window, event, handler))
     }
@@ -342,10 +375,72 @@ impl Drop for Interval {
     }
 }
 
+/// A one-off timer, cancelled when dropped.
+pub struct Timeout {
+    id: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    pub fn new(millis: i32, done: impl FnMut() + 'static) -> Option<Self> {
+        let closure = Closure::<dyn FnMut()>::new(done);
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                millis,
+            )
+            .ok()?;
+        Some(Timeout {
+            id,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// Keeps focus inside a dialog while it is open: focuses it on mount, stops the page
+/// behind from scrolling, and gives focus back to what had it when it closes.
+#[hook]
+pub fn use_dialog_focus(dialog: NodeRef) {
+    use_effect_with((), move |_| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let previous = document
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+        let body = document.and_then(|d| d.body());
+        if let Some(body) = &body {
+            let _ = body.class_list().add_1("modal-open");
+        }
+        move || {
+            if let Some(body) = body {
+                let _ = body.class_list().remove_1("modal-open");
+            }
+            if let Some(previous) = previous.filter(|el| el.is_connected()) {
+                let _ = previous.focus();
+            }
+        }
+    });
+}
+
 /// Whether the reader asked for less motion.
 pub fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 

@@ -12,7 +12,7 @@ use super::caption::Caption;
 use super::grid::{Grid, tiles_of};
 use super::{
     Listener, Loaded, PostList, alt_text, date, exact, iso, kind_of_id, shown_path, take_return,
-    typing, use_posts,
+    typing, use_dialog_focus, use_posts,
 };
 use crate::ui::media_view::MediaView;
 use crate::ui::routes::Route;
@@ -47,26 +47,8 @@ pub fn PostView(props: &Props) -> Html {
         let slide = slide.clone();
         use_effect_with(index, move |_| slide.set(0));
     }
-    // Focus moves into the dialog; the page behind does not scroll.
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-            let body = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.body());
-            if let Some(body) = &body {
-                let _ = body.class_list().add_1("modal-open");
-            }
-            move || {
-                if let Some(body) = body {
-                    let _ = body.class_list().remove_1("modal-open");
-                }
-            }
-        });
-    }
+    // Focus moves into the dialog and back; the page behind does not scroll.
+    use_dialog_focus(dialog.clone());
 
     // Moves one step: slides first, then the neighbouring post.
     let step = {
@@ -225,7 +207,9 @@ pub fn PostView(props: &Props) -> Html {
 /// One slide: the media, or a placeholder when the export lacks the file.
 pub fn slide_view(item: Option<&MediaItem>, alt: &str) -> Html {
     match item.and_then(shown_path) {
-        Some(path) => html! { <MediaView key={path.clone()} {path} alt={alt.to_string()} class="post-media" /> },
+        Some(path) => {
+            html! { <MediaView key={path.clone()} path={path.clone()} alt={alt.to_string()} class="post-media" /> }
+        }
         None => html! {
             <div class="media placeholder post-media" role="img" data-testid="missing-media"
                 aria-label="This file is not in the export">
@@ -259,7 +243,13 @@ fn facts(item: Option<&MediaItem>) -> Html {
             rows.push((key.replace('_', " "), value.clone()));
         }
     }
-    let file = item.media.uri.rsplit('/').next().unwrap_or_default().to_string();
+    let file = item
+        .media
+        .uri
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     html! {
         <dl class="post-facts">
             { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
@@ -282,12 +272,14 @@ pub fn PostsPage() -> Html {
     let tiles = {
         let loaded = loaded.clone();
         use_memo(loaded, |loaded| match loaded {
-            Loaded::Ready(list) => Rc::new(tiles_of(list)),
+            Loaded::Ready(list) => Rc::new(tiles_of(list.as_ref())),
             _ => Rc::new(Vec::new()),
         })
     };
     let list = match &loaded {
-        Loaded::Loading => return html! { <div class="media-loading" aria-busy="true">{ "Loading posts…" }</div> },
+        Loaded::Loading => {
+            return html! { <div class="media-loading" aria-busy="true">{ "Loading posts…" }</div> };
+        }
         Loaded::Failed(message) => {
             return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
         }
@@ -326,6 +318,12 @@ pub fn PostsPage() -> Html {
     html! {
         <>
             { overlay.unwrap_or_default() }
+            <nav class="kind-links" aria-label="More of your posts">
+                <span class="muted">{ "Also on your profile:" }</span>
+                { for [("archived", "Archived"), ("deleted", "Recently deleted"), ("other", "Other content")].into_iter().map(|(tab, label)| html! {
+                    <Link<Route> to={Route::ProfileTab { tab: tab.to_string() }}>{ label }</Link<Route>>
+                }) }
+            </nav>
             if list.posts.is_empty() {
                 <p class="muted">{ "No posts of this kind in the export." }</p>
             } else {

@@ -17,8 +17,8 @@ pub fn ConnectionsView() -> Html {
     let tabs = use_memo(
         (*reply).as_ref().map(|r| matches!(r, Reply::Relations(..))),
         {
-            let reply = (*reply).clone();
-            move |_| match &reply {
+            let reply = reply.clone();
+            move |_| match &*reply {
                 Some(Reply::Relations(relations, _)) => Rc::new(tabs(relations)),
                 _ => Rc::new(Vec::new()),
             }
@@ -95,12 +95,22 @@ fn tabs(relations: &Relations) -> Vec<Tab> {
         Tab::new(
             "followers",
             "Followers",
-            list(&RelationKind::Followers, "followers", "Followers", "Followed you"),
+            list(
+                &RelationKind::Followers,
+                "followers",
+                "Followers",
+                "Followed you",
+            ),
         ),
         Tab::new(
             "following",
             "Following",
-            list(&RelationKind::Following, "following", "Following", "You followed"),
+            list(
+                &RelationKind::Following,
+                "following",
+                "Following",
+                "You followed",
+            ),
         ),
         derived("not_following_back", "Not following back", &|| {
             people_table(
@@ -120,8 +130,10 @@ fn tabs(relations: &Relations) -> Vec<Tab> {
             )
         })
         .with_note("Accounts that follow you that you do not follow."),
-        derived("mutuals", "Mutuals", &|| mutuals_table(followers, following))
-            .with_note("Accounts you follow that follow you too."),
+        derived("mutuals", "Mutuals", &|| {
+            mutuals_table(followers, following)
+        })
+        .with_note("Accounts you follow that follow you too."),
     ];
     for (kind, key, label) in ALWAYS {
         let table = if kind == RelationKind::CustomLists {
@@ -135,15 +147,18 @@ fn tabs(relations: &Relations) -> Vec<Tab> {
     }
     for l in &relations.lists {
         let (key, label) = match &l.kind {
-            RelationKind::RemovedSuggestions => {
-                ("removed_suggestions".to_string(), "Removed suggestions".to_string())
-            }
-            RelationKind::ThreadsFollowers => {
-                ("threads_app_followers".to_string(), "Threads followers".to_string())
-            }
-            RelationKind::ThreadsFollowing => {
-                ("threads_app_following".to_string(), "Threads following".to_string())
-            }
+            RelationKind::RemovedSuggestions => (
+                "removed_suggestions".to_string(),
+                "Removed suggestions".to_string(),
+            ),
+            RelationKind::ThreadsFollowers => (
+                "threads_app_followers".to_string(),
+                "Threads followers".to_string(),
+            ),
+            RelationKind::ThreadsFollowing => (
+                "threads_app_following".to_string(),
+                "Threads following".to_string(),
+            ),
             RelationKind::Other(name) => (format!("relations_{name}"), name.replace('_', " ")),
             _ => continue,
         };
@@ -188,8 +203,10 @@ fn mutuals_table(followers: &[Relation], following: &[Relation]) -> TableData {
             Column::link("Profile"),
         ],
     );
-    let followed_you: HashMap<String, &Relation> =
-        followers.iter().map(|r| (normalize(&r.username), r)).collect();
+    let followed_you: HashMap<String, &Relation> = followers
+        .iter()
+        .map(|r| (normalize(&r.username), r))
+        .collect();
     let mut seen = HashSet::new();
     for r in following {
         let key = normalize(&r.username);
@@ -280,7 +297,10 @@ mod tests {
     fn set_differences_follow_usernames() {
         let following = vec![rel("ana"), rel("Bob"), rel("cy"), rel("cy")];
         let followers = vec![rel("bob"), rel("dee")];
-        assert_eq!(names(&difference(&following, &followers)), vec!["ana", "cy"]);
+        assert_eq!(
+            names(&difference(&following, &followers)),
+            vec!["ana", "cy"]
+        );
         assert_eq!(names(&difference(&followers, &following)), vec!["dee"]);
         let mutual = mutuals_table(&followers, &following);
         assert_eq!(mutual.rows.len(), 1);

@@ -45,7 +45,10 @@ pub fn failure(reply: &Reply) -> Html {
 
 fn variant_name(reply: &Reply) -> String {
     let text = format!("{reply:?}");
-    text.split(['(', ' ', '{']).next().unwrap_or_default().to_string()
+    text.split(['(', ' ', '{'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// A note on problems met while reading (files read only in part).
@@ -55,5 +58,24 @@ pub fn problems_note(problems: usize) -> Html {
     }
     html! {
         <p class="muted">{ format!("{problems} file(s) could only be read in part.") }</p>
+    }
+}
+
+/// The parsed view of Connections, Activity, Account and Other data, with a heading for
+/// the section's file list that follows it; nothing for other sections.
+pub fn view(section: crate::sections::Section) -> Html {
+    use crate::sections::Section;
+    let body = match section {
+        Section::Connections => html! { <connections::ConnectionsView /> },
+        Section::Activity => html! { <activity::ActivityView /> },
+        Section::Account => html! { <account::AccountView /> },
+        Section::Other => html! { <other_data::OtherDataView /> },
+        _ => return Html::default(),
+    };
+    html! {
+        <>
+            { body }
+            <h2 class="section" data-testid="section-files">{ "Files" }</h2>
+        </>
     }
 }

@@ -128,7 +128,10 @@ impl std::ops::Deref for Shared {
 
 /// An epoch-seconds cell (`Instant::get` gives `None` for unknown).
 pub fn time_cell(epoch: Option<i64>) -> String {
-    epoch.filter(|t| *t != 0).map(|t| t.to_string()).unwrap_or_default()
+    epoch
+        .filter(|t| *t != 0)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
 }
 
 pub fn epoch_of(cell: &str) -> Option<i64> {
@@ -431,28 +434,35 @@ pub fn to_csv(data: &TableData, rows: &[usize]) -> String {
     out
 }
 
-/// The rows as a JSON array of objects keyed by column label.
+/// The rows as a JSON array of objects keyed by column label, keys in column order.
 pub fn to_json(data: &TableData, rows: &[usize]) -> String {
-    let items: Vec<serde_json::Value> = rows
-        .iter()
-        .map(|&i| {
-            let mut object = serde_json::Map::new();
-            for (c, column) in data.columns.iter().enumerate() {
-                let mut key = column.label.clone();
-                let mut n = 2;
-                while object.contains_key(&key) {
-                    key = format!("{} ({n})", column.label);
-                    n += 1;
-                }
-                object.insert(
-                    key,
-                    serde_json::Value::String(export_value(column.kind, data.cell(i, c))),
-                );
+    let quote = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
+    let mut keys: Vec<String> = Vec::new();
+    for column in &data.columns {
+        let mut key = column.label.clone();
+        let mut n = 2;
+        while keys.contains(&key) {
+            key = format!("{} ({n})", column.label);
+            n += 1;
+        }
+        keys.push(key);
+    }
+    let keys: Vec<String> = keys.iter().map(|k| quote(k)).collect();
+    let mut out = String::from("[");
+    for (index, &i) in rows.iter().enumerate() {
+        out.push_str(if index == 0 { "\n  {" } else { ",\n  {" });
+        for (c, column) in data.columns.iter().enumerate() {
+            if c > 0 {
+                out.push_str(", ");
             }
-            serde_json::Value::Object(object)
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
+            out.push_str(&keys[c]);
+            out.push_str(": ");
+            out.push_str(&quote(&export_value(column.kind, data.cell(i, c))));
+        }
+        out.push('}');
+    }
+    out.push_str(if rows.is_empty() { "]" } else { "\n]" });
+    out
 }
 
 /// Groups records by a key, keeping first-seen order of the keys.
@@ -513,8 +523,14 @@ mod tests {
             "Name,Age,Joined\r\ncarol,,2020-09-13T12:26:40Z\r\nbob,30,2023-11-14T22:13:20Z\r\n"
         );
         let json = to_json(&t, &[1]);
-        assert!(json.contains("\"Name\": \"Alice\""));
-        assert!(json.contains("\"Joined\": \"\""));
+        assert_eq!(
+            json,
+            "[\n  {\"Name\": \"Alice\", \"Age\": \"4\", \"Joined\": \"\"}\n]"
+        );
+        let parsed: serde_json::Value =
+            serde_json::from_str(&to_json(&t, &[0, 2])).unwrap_or_default();
+        assert_eq!(parsed.as_array().map(Vec::len), Some(2));
+        assert_eq!(to_json(&t, &[]), "[]");
     }
 
     #[wasm_bindgen_test]

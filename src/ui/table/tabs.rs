@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::{DataTable, Shared};
@@ -70,6 +72,7 @@ pub fn TableTabs(props: &Props) -> Html {
         html! {
             <button role="tab" class={classes!("tab", tab.table.is_none().then_some("absent"))}
                 aria-selected={is_selected.to_string()} {onclick}
+                tabindex={if is_selected { "0" } else { "-1" }}
                 data-testid={format!("tab-{}", tab.key)}
                 data-count={tab.table.as_ref().map(|t| t.len().to_string())}>
                 <span class="tab-label">{ tab.label.clone() }</span>
@@ -77,9 +80,27 @@ pub fn TableTabs(props: &Props) -> Html {
             </button>
         }
     });
+    // Arrow keys move between tabs (one tab stop for the whole list).
+    let arrows = Callback::from(|event: KeyboardEvent| {
+        let Some(tab) = event.target_dyn_into::<web_sys::Element>() else {
+            return;
+        };
+        let next = match event.key().as_str() {
+            "ArrowRight" | "ArrowDown" => tab.next_element_sibling(),
+            "ArrowLeft" | "ArrowUp" => tab.previous_element_sibling(),
+            "Home" => tab.parent_element().and_then(|p| p.first_element_child()),
+            "End" => tab.parent_element().and_then(|p| p.last_element_child()),
+            _ => return,
+        };
+        if let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            event.prevent_default();
+            let _ = next.focus();
+            next.click();
+        }
+    });
     html! {
         <div class="table-tabs">
-            <div role="tablist" class="tabs" aria-label={props.label.clone()}>{ for tabs }</div>
+            <div role="tablist" class="tabs" aria-label={props.label.clone()} onkeydown={arrows}>{ for tabs }</div>
             if let Some(tab) = current {
                 <div role="tabpanel" class="tab-panel" aria-label={tab.label.clone()}>
                     if let Some(note) = &tab.note {

@@ -51,20 +51,30 @@ pub fn DataTable(props: &Props) -> Html {
     let scroller = use_node_ref();
     let top_pad = use_node_ref();
     let bottom_pad = use_node_ref();
+    let table_ref = use_node_ref();
 
     let hay = use_memo(data.clone(), |data| haystacks(data));
+    // Columns empty in every row take no room on screen (downloads keep them).
+    let shown_columns = use_memo(data.clone(), |data| {
+        let filled: Vec<usize> = (0..data.columns.len())
+            .filter(|&c| {
+                data.rows
+                    .iter()
+                    .any(|r| r.get(c).is_some_and(|v| !v.is_empty()))
+            })
+            .collect();
+        if filled.is_empty() {
+            (0..data.columns.len()).collect()
+        } else {
+            filled
+        }
+    });
     let from_epoch = parse_date(&from).map(|(y, m, d)| local_midnight(y, m, d, 0));
     let to_epoch = parse_date(&to).map(|(y, m, d)| local_midnight(y, m, d, 1));
     let rows = {
         let hay = hay.clone();
         use_memo(
-            (
-                data.clone(),
-                (*filter).clone(),
-                from_epoch,
-                to_epoch,
-                *sort,
-            ),
+            (data.clone(), (*filter).clone(), from_epoch, to_epoch, *sort),
             move |(data, filter, from, to, sort)| {
                 let mut rows = filter_rows(data, &hay, filter, *from, *to);
                 if let Some((column, descending)) = sort {
@@ -85,9 +95,13 @@ pub fn DataTable(props: &Props) -> Html {
         let bottom_pad = bottom_pad.clone();
         let scroller = scroller.clone();
         let visible = visible.clone();
+        let table = table_ref.clone();
+        let width = shown_columns.len() as i64 * 150;
         use_effect(move || {
-            set_height(&top_pad, start as i64 * i64::from(ROW_HEIGHT));
-            set_height(&bottom_pad, (total - end) as i64 * i64::from(ROW_HEIGHT));
+            set_style(&table, "min-width", &format!("{width}px"));
+            let pad = |rows: usize| format!("{}px", rows as i64 * i64::from(ROW_HEIGHT));
+            set_style(&top_pad, "height", &pad(start));
+            set_style(&bottom_pad, "height", &pad(total - end));
             if let Some(element) = scroller.cast::<Element>() {
                 let rows = (element.client_height() / ROW_HEIGHT).max(1) as usize + 1;
                 visible.set(rows);
@@ -205,8 +219,8 @@ pub fn DataTable(props: &Props) -> Html {
     };
 
     let time_column = data.time_column();
-    let columns = data.columns.len().max(1);
-    let header = data.columns.iter().enumerate().map(|(c, column)| {
+    let columns = shown_columns.len().max(1);
+    let header = shown_columns.iter().filter_map(|&c| data.columns.get(c).map(|column| (c, column))).map(|(c, column)| {
         let aria_sort = match *sort {
             Some((s, false)) if s == c => "ascending",
             Some((s, true)) if s == c => "descending",
@@ -234,7 +248,7 @@ pub fn DataTable(props: &Props) -> Html {
         }
     });
     let body = rows[start..end].iter().enumerate().map(|(offset, &i)| {
-        let cells = data.columns.iter().enumerate().map(|(c, column)| {
+        let cells = shown_columns.iter().filter_map(|&c| data.columns.get(c).map(|column| (c, column))).map(|(c, column)| {
             let value = data.cell(i, c);
             let masked = column.sensitive
                 && !value.is_empty()
@@ -289,15 +303,17 @@ pub fn DataTable(props: &Props) -> Html {
                 }
                 <span class="muted count" data-testid="row-count" data-shown={total.to_string()}
                     data-total={data.len().to_string()} aria-live="polite">{ shown }</span>
-                <button class="button secondary" onclick={download(true)} data-testid="download-csv">{ "CSV" }</button>
-                <button class="button secondary" onclick={download(false)} data-testid="download-json">{ "JSON" }</button>
+                <button class="button secondary" onclick={download(true)} data-testid="download-csv"
+                    aria-label="Download the rows shown as CSV">{ "CSV" }</button>
+                <button class="button secondary" onclick={download(false)} data-testid="download-json"
+                    aria-label="Download the rows shown as JSON">{ "JSON" }</button>
             </div>
             if let Some(message) = &*error {
                 <div class="notice error" role="alert"><p>{ message.clone() }</p></div>
             }
             <div class="table-scroll" ref={scroller} onscroll={on_scroll} tabindex="0"
                 aria-label={format!("{} table, {} rows", data.name, total)} role="region">
-                <table class="plain rows" aria-rowcount={(total + 1).to_string()}>
+                <table ref={table_ref} class="plain rows" aria-rowcount={(total + 1).to_string()}>
                     <thead><tr aria-rowindex="1">{ for header }</tr></thead>
                     <tbody>
                         <tr class="pad" ref={top_pad} aria-hidden="true"><td colspan={columns.to_string()}></td></tr>
@@ -322,13 +338,12 @@ fn kind_class(kind: Kind) -> &'static str {
     }
 }
 
-fn set_height(node: &NodeRef, pixels: i64) {
+/// Sets one CSS property through the CSSOM (allowed by the CSP, unlike `style=""`).
+fn set_style(node: &NodeRef, property: &str, value: &str) {
     if let Some(element) = node.cast::<Element>()
         && let Some(element) = element.dyn_ref::<HtmlElement>()
     {
-        let _ = element
-            .style()
-            .set_property("height", &format!("{pixels}px"));
+        let _ = element.style().set_property(property, value);
     }
 }
 

@@ -1,0 +1,223 @@
+//! One conversation: newest messages first on screen (at the bottom), earlier ones on
+//! request, day separators, runs by sender, and search with jump-to-message.
+
+use keepsake_archive::model::{Inbox, Thread};
+use yew::prelude::*;
+
+use super::message_row::{Place, message_row};
+use crate::protocol::{Reply, Request};
+use crate::ui::app::use_ctx;
+use crate::ui::format;
+
+/// Messages added to the page per step back in time.
+const STEP: usize = 300;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: String,
+}
+
+#[component]
+pub fn Conversation(props: &Props) -> Html {
+    let ctx = use_ctx();
+    let thread = use_state(|| None::<Result<Thread, String>>);
+    let owner = use_state(|| None::<String>);
+    let first_shown = use_state(|| usize::MAX);
+    let needle = use_state(String::new);
+    let current = use_state(|| None::<usize>);
+    let list = use_node_ref();
+    {
+        let thread = thread.clone();
+        let owner = owner.clone();
+        let first_shown = first_shown.clone();
+        let worker = ctx.worker.clone();
+        use_effect_with(props.id.clone(), move |id| {
+            thread.set(None);
+            first_shown.set(usize::MAX);
+            worker.request(Request::Inbox, &[], move |reply| {
+                if let Reply::Inbox(Inbox { owner: o, .. }, _) = reply {
+                    owner.set(o.name);
+                }
+            });
+            worker.request(Request::Thread { id: id.clone() }, &[], move |reply| {
+                thread.set(Some(match reply {
+                    Reply::Thread(value, _) => Ok(value),
+                    Reply::Failed { message } => Err(message),
+                    other => Err(format!("unexpected reply {other:?}")),
+                }))
+            });
+        });
+    }
+    // Open at the newest message, and bring a search result into view.
+    {
+        let list = list.clone();
+        let loaded = matches!(&*thread, Some(Ok(_)));
+        use_effect_with((loaded, *current), move |(_, current)| {
+            let Some(element) = list.cast::<web_sys::Element>() else {
+                return;
+            };
+            match current {
+                Some(index) => {
+                    if let Ok(Some(row)) = element.query_selector(&format!("#msg-{index}")) {
+                        row.scroll_into_view();
+                    }
+                }
+                None => element.set_scroll_top(element.scroll_height()),
+            }
+        });
+    }
+
+    let Some(result) = &*thread else {
+        return html! { <p class="muted" role="status">{ "Reading the conversation…" }</p> };
+    };
+    let t = match result {
+        Ok(t) => t,
+        Err(message) => {
+            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
+        }
+    };
+    let total = t.messages.len();
+    let matches = find(t, &needle);
+    let first = (*first_shown).min(total.saturating_sub(STEP));
+    let first = current.map_or(first, |c| first.min(c));
+    let owner_name = (*owner).clone().unwrap_or_default();
+
+    let on_search = {
+        let needle = needle.clone();
+        let current = current.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                needle.set(input.value());
+                current.set(None);
+            }
+        })
+    };
+    let step = |forward: bool| {
+        let current = current.clone();
+        let matches = matches.clone();
+        Callback::from(move |_: MouseEvent| {
+            current.set(next_match(&matches, *current, forward));
+        })
+    };
+    let earlier = {
+        let first_shown = first_shown.clone();
+        Callback::from(move |_: MouseEvent| first_shown.set(first.saturating_sub(STEP)))
+    };
+
+    let mut rows = Vec::new();
+    let mut previous: Option<&keepsake_archive::model::Message> = None;
+    for (index, m) in t.messages.iter().enumerate().skip(first) {
+        let day = format::date(m.time.get());
+        if previous.map(|p| format::date(p.time.get())) != Some(day.clone()) {
+            rows.push(html! { <li class="day-separator muted">{ day.unwrap_or_default() }</li> });
+        }
+        let run_start = previous.is_none_or(|p| p.sender != m.sender);
+        rows.push(message_row(
+            index,
+            m,
+            Place {
+                own: !owner_name.is_empty() && m.sender == owner_name,
+                show_sender: t.summary.is_group && run_start,
+                matched: matches.contains(&index),
+                current: *current == Some(index),
+            },
+        ));
+        previous = Some(m);
+    }
+
+    html! {
+        <div class="conversation" data-testid="conversation">
+            <header class="conversation-header">
+                <h2>{ t.summary.title.clone() }</h2>
+                <p class="muted">
+                    { format!("{} messages · {}", format::count(total), t.summary.participants.join(", ")) }
+                </p>
+                if !t.summary.former_names.is_empty() {
+                    <p class="muted">{ format!("Also known as {}", t.summary.former_names.join(", ")) }</p>
+                }
+                <div class="toolbar">
+                    <input type="search" placeholder="Search this conversation" aria-label="Search this conversation"
+                        value={(*needle).clone()} oninput={on_search} />
+                    if !needle.is_empty() {
+                        <span class="muted" data-testid="match-count">{ format!("{} found", matches.len()) }</span>
+                        <button class="button secondary" onclick={step(false)} disabled={matches.is_empty()}>{ "Previous" }</button>
+                        <button class="button secondary" onclick={step(true)} disabled={matches.is_empty()}>{ "Next" }</button>
+                    }
+                </div>
+            </header>
+            <ol class="message-list" ref={list}>
+                if first > 0 {
+                    <li class="earlier">
+                        <button class="button secondary" onclick={earlier}>
+                            { format!("Show earlier messages ({} more)", format::count(first)) }
+                        </button>
+                    </li>
+                }
+                { for rows }
+            </ol>
+        </div>
+    }
+}
+
+/// Indices of messages whose text (or shared text) contains the needle, case-insensitively.
+fn find(thread: &Thread, needle: &str) -> Vec<usize> {
+    let needle = needle.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    thread
+        .messages
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.text
+                .as_deref()
+                .is_some_and(|t| t.to_lowercase().contains(&needle))
+                || m.share
+                    .as_ref()
+                    .and_then(|s| s.text.as_deref())
+                    .is_some_and(|t| t.to_lowercase().contains(&needle))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The next match going back in time (`forward == false`) or forward, starting at the
+/// newest match when none is selected.
+fn next_match(matches: &[usize], current: Option<usize>, forward: bool) -> Option<usize> {
+    let last = *matches.last()?;
+    let Some(current) = current else {
+        return Some(last);
+    };
+    if forward {
+        matches
+            .iter()
+            .copied()
+            .find(|&m| m > current)
+            .or(Some(last))
+    } else {
+        matches
+            .iter()
+            .rev()
+            .copied()
+            .find(|&m| m < current)
+            .or(matches.first().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn search_steps_through_matches_and_stops_at_the_ends() {
+        let matches = [3, 10, 42];
+        assert_eq!(next_match(&matches, None, false), Some(42));
+        assert_eq!(next_match(&matches, Some(42), false), Some(10));
+        assert_eq!(next_match(&matches, Some(3), false), Some(3));
+        assert_eq!(next_match(&matches, Some(10), true), Some(42));
+        assert_eq!(next_match(&matches, Some(42), true), Some(42));
+        assert_eq!(next_match(&[], None, true), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! The conversation list: name or group title, initials, last message, time and size;
+//! sorted by latest or by size, filtered by name, in sections per folder.
+
+use keepsake_archive::model::{FolderKind, Inbox, ThreadSummary};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::thread_id_to_url;
+use crate::protocol::{Reply, Request};
+use crate::ui::app::use_ctx;
+use crate::ui::format;
+use crate::ui::routes::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub selected: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Order {
+    Latest,
+    Size,
+}
+
+#[component]
+pub fn InboxList(props: &Props) -> Html {
+    let ctx = use_ctx();
+    let inbox = use_state(|| None::<Result<Inbox, String>>);
+    let filter = use_state(String::new);
+    let order = use_state(|| Order::Latest);
+    {
+        let inbox = inbox.clone();
+        let worker = ctx.worker.clone();
+        use_effect_with((), move |_| {
+            worker.request(Request::Inbox, &[], move |reply| {
+                inbox.set(Some(match reply {
+                    Reply::Inbox(value, _) => Ok(value),
+                    Reply::Failed { message } => Err(message),
+                    other => Err(format!("unexpected reply {other:?}")),
+                }))
+            });
+        });
+    }
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                filter.set(input.value());
+            }
+        })
+    };
+    let on_order = {
+        let order = order.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                order.set(if select.value() == "size" {
+                    Order::Size
+                } else {
+                    Order::Latest
+                });
+            }
+        })
+    };
+    let body = match &*inbox {
+        None => html! { <p class="muted" role="status">{ "Reading conversations…" }</p> },
+        Some(Err(message)) => {
+            html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> }
+        }
+        Some(Ok(inbox)) => {
+            let shown = visible_threads(&inbox.threads, &filter, *order);
+            let groups = group_by_folder(shown);
+            html! {
+                <>
+                    { for groups.into_iter().map(|(title, threads)| html! {
+                        <div class="thread-group">
+                            <h3 class="thread-group-title">{ format!("{title} ({})", threads.len()) }</h3>
+                            <ul class="thread-list" data-testid="threads">
+                                { for threads.into_iter().map(|t| thread_row(t, props.selected.as_deref())) }
+                            </ul>
+                        </div>
+                    }) }
+                </>
+            }
+        }
+    };
+    html! {
+        <nav class="inbox" aria-label="Conversations">
+            <div class="toolbar">
+                <input type="search" placeholder="Filter by name" aria-label="Filter conversations by name"
+                    value={(*filter).clone()} oninput={on_filter} />
+                <select aria-label="Sort conversations" onchange={on_order}>
+                    <option value="latest" selected={*order == Order::Latest}>{ "Latest" }</option>
+                    <option value="size" selected={*order == Order::Size}>{ "Most messages" }</option>
+                </select>
+            </div>
+            { body }
+        </nav>
+    }
+}
+
+fn visible_threads<'a>(
+    threads: &'a [ThreadSummary],
+    filter: &str,
+    order: Order,
+) -> Vec<&'a ThreadSummary> {
+    let needle = filter.trim().to_lowercase();
+    let mut shown: Vec<&ThreadSummary> = threads
+        .iter()
+        .filter(|t| {
+            needle.is_empty()
+                || t.title.to_lowercase().contains(&needle)
+                || t.participants
+                    .iter()
+                    .any(|p| p.to_lowercase().contains(&needle))
+        })
+        .collect();
+    match order {
+        Order::Latest => shown.sort_by_key(|t| std::cmp::Reverse(t.last_time)),
+        Order::Size => shown.sort_by_key(|t| std::cmp::Reverse(t.message_count)),
+    }
+    shown
+}
+
+fn folder_title(kind: Option<&FolderKind>) -> String {
+    match kind {
+        None | Some(FolderKind::Inbox) | Some(FolderKind::Legacy) => "Chats".into(),
+        Some(FolderKind::MessageRequests) => "Message requests".into(),
+        Some(FolderKind::Broadcast) => "Broadcast channels".into(),
+        Some(FolderKind::Other(name)) => name.replace('_', " "),
+    }
+}
+
+/// Sections in a fixed order (chats first), threads keeping their sort inside each.
+fn group_by_folder(threads: Vec<&ThreadSummary>) -> Vec<(String, Vec<&ThreadSummary>)> {
+    let mut groups: Vec<(String, Vec<&ThreadSummary>)> = Vec::new();
+    for thread in threads {
+        let title = folder_title(thread.folder_kind.as_ref());
+        match groups.iter_mut().find(|(t, _)| *t == title) {
+            Some((_, list)) => list.push(thread),
+            None => groups.push((title, vec![thread])),
+        }
+    }
+    groups.sort_by_key(|(title, _)| title != "Chats");
+    groups
+}
+
+fn thread_row(thread: &ThreadSummary, selected: Option<&str>) -> Html {
+    let active = selected == Some(thread.id.as_str());
+    let count = if thread.count_is_exact {
+        format::count(thread.message_count)
+    } else {
+        format!("{}+", format::count(thread.message_count))
+    };
+    html! {
+        <li>
+            <Link<Route> to={Route::Thread { thread: thread_id_to_url(&thread.id) }}
+                classes={classes!("thread-row", active.then_some("active"))}>
+                <span class={classes!("initials", thread.is_group.then_some("group"))} aria-hidden="true">
+                    { initials(&thread.title) }
+                </span>
+                <span class="thread-text">
+                    <span class="thread-title">
+                        { thread.title.clone() }
+                        if thread.is_group { <span class="tag">{ "Group" }</span> }
+                    </span>
+                    <span class="thread-last muted">{ thread.last_message.clone().unwrap_or_default() }</span>
+                </span>
+                <span class="thread-meta muted">
+                    <span>{ format::date(thread.last_time.get()).unwrap_or_default() }</span>
+                    <span class="thread-count" title="Messages">{ count }</span>
+                </span>
+            </Link<Route>>
+        </li>
+    }
+}
+
+fn initials(title: &str) -> String {
+    title
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}

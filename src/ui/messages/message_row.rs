@@ -1,0 +1,100 @@
+//! One message as a bubble (own on the right in colour, others on the left in grey),
+//! or a centred line for calls and system events. Everything in a message is text:
+//! nothing in it can become markup.
+
+use keepsake_archive::model::{MediaRef, Message, Share};
+use yew::prelude::*;
+
+use crate::ui::format;
+use crate::ui::media_view::MediaView;
+use crate::ui::profile_header::safe_link;
+
+/// Where a message sits in its run of messages by the same sender.
+pub struct Place {
+    pub own: bool,
+    /// Show the sender's name above the bubble (first of a run, in a group).
+    pub show_sender: bool,
+    pub matched: bool,
+    pub current: bool,
+}
+
+pub fn message_row(index: usize, m: &Message, place: Place) -> Html {
+    let id = format!("msg-{index}");
+    if m.is_system || m.call_duration.is_some() {
+        return html! { <li {id} class="system-line muted">{ system_text(m) }</li> };
+    }
+    let classes = classes!(
+        "message",
+        if place.own { "own" } else { "other" },
+        place.matched.then_some("match"),
+        place.current.then_some("current")
+    );
+    let time = format::date_time(m.time.get()).unwrap_or_default();
+    html! {
+        <li {id} class={classes} data-testid="message">
+            if place.show_sender && !place.own {
+                <span class="sender">{ m.sender.clone() }</span>
+            }
+            <div class="bubble" title={time}>
+                if m.unsent {
+                    <p class="unsent">{ "Unsent a message" }</p>
+                }
+                if let Some(text) = &m.text {
+                    <p class="text">{ text.clone() }</p>
+                }
+                if let Some(share) = &m.share {
+                    { share_card(share) }
+                }
+                { for m.media().map(media) }
+            </div>
+            if !m.reactions.is_empty() {
+                <div class="reactions">
+                    { for m.reactions.iter().map(|r| {
+                        let when = format::date_time(r.time.get()).unwrap_or_default();
+                        html! {
+                            <span class="reaction" tabindex="0" title={format!("{} {when}", r.actor)}
+                                aria-label={format!("{} reacted {}", r.actor, r.emoji)}>{ r.emoji.clone() }</span>
+                        }
+                    }) }
+                </div>
+            }
+        </li>
+    }
+}
+
+fn system_text(m: &Message) -> String {
+    match m.call_duration {
+        Some(0) => format!("Missed call · {}", m.sender),
+        Some(seconds) => format!("Call · {} min", (seconds + 59) / 60),
+        None => m.text.clone().unwrap_or_default(),
+    }
+}
+
+fn media(item: &MediaRef) -> Html {
+    match &item.path_in_export {
+        Some(path) => html! { <MediaView path={path.clone()} class="message-media" /> },
+        None => html! {
+            <div class="media placeholder message-media" role="img" aria-label="Not in this export">
+                <span>{ "Not in this export" }</span>
+            </div>
+        },
+    }
+}
+
+fn share_card(share: &Share) -> Html {
+    let link = share.link.as_deref().and_then(safe_link);
+    let owner = share
+        .owner
+        .clone()
+        .or_else(|| share.profile_username.clone())
+        .or_else(|| share.profile_name.clone());
+    html! {
+        <div class="share-card">
+            if let Some(owner) = owner { <strong>{ owner }</strong> }
+            if let Some(text) = &share.text { <p>{ text.clone() }</p> }
+            if let Some(href) = link {
+                <a href={href.clone()} target="_blank" rel="noopener noreferrer">{ href }</a>
+            }
+        </div>
+    }
+}

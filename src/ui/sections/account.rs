@@ -1,0 +1,218 @@
+//! Logins, logouts, sign-up, security and privacy changes, devices, profile changes, the
+//! last known location, and the ads, advertisers, off-Meta activity and topics tables.
+//! IP addresses, cookies, e-mail, phone numbers and locations are masked until shown.
+
+use std::rc::Rc;
+
+use keepsake_archive::model::{Account, LoginEvent, Record, RecordTable};
+use yew::prelude::*;
+
+use super::activity::ACTIVITY_TABLES;
+use super::{failure, loading, problems_note, use_reply};
+use crate::protocol::{Reply, Request};
+use crate::ui::table::{Column, Tab, TableData, TableTabs, group_by, records_table, time_cell};
+
+#[component]
+pub fn AccountView() -> Html {
+    let account = use_reply(Request::Account);
+    let tables = use_reply(Request::Tables);
+    let ready = matches!(&*account, Some(Reply::Account(..)))
+        && matches!(
+            &*tables,
+            Some(Reply::Tables(..)) | Some(Reply::Failed { .. })
+        );
+    let built = {
+        let account = account.clone();
+        let tables = tables.clone();
+        use_memo(ready, move |ready| {
+            let (Some(Reply::Account(a, _)), true) = (&*account, *ready) else {
+                return Rc::new(Vec::new());
+            };
+            let known = match &*tables {
+                Some(Reply::Tables(t, _)) => t.as_slice(),
+                _ => &[],
+            };
+            Rc::new(tabs(a, known))
+        })
+    };
+    match (&*account, &*tables) {
+        (None, _) | (_, None) => loading("your account records"),
+        (Some(Reply::Account(_, problems)), Some(_)) => html! {
+            <div class="section-view" data-testid="account">
+                <p class="muted">
+                    { "IP addresses, cookies, e-mail addresses, phone numbers and locations are \
+                       hidden until you choose “Show”, so the page is safe to share on screen." }
+                </p>
+                { problems_note(problems.len()) }
+                <TableTabs tabs={(*built).clone()} label="Account records" />
+            </div>
+        },
+        (Some(other), _) => failure(other),
+    }
+}
+
+fn logins_table(key: &str, events: &[LoginEvent]) -> TableData {
+    let mut table = TableData::new(
+        key,
+        vec![
+            Column::time("Time"),
+            Column::text("IP address").sensitive(),
+            Column::text("User agent"),
+            Column::text("Device"),
+            Column::text("Language"),
+            Column::text("Port"),
+            Column::text("Cookie").sensitive(),
+        ],
+    );
+    for e in events {
+        table.push(vec![
+            time_cell(e.time.get()),
+            e.ip.clone().unwrap_or_default(),
+            e.user_agent.clone().unwrap_or_default(),
+            e.device.clone().unwrap_or_default(),
+            e.language.clone().unwrap_or_default(),
+            e.port.clone().unwrap_or_default(),
+            e.cookie.clone().unwrap_or_default(),
+        ]);
+    }
+    table
+}
+
+fn records(key: &str, items: &[Record]) -> Option<crate::ui::table::Shared> {
+    let refs: Vec<&Record> = items.iter().collect();
+    let table = records_table(key, &refs);
+    (!table.is_empty()).then(|| table.shared())
+}
+
+/// A location table: every value column is masked (coordinates, cities, addresses).
+fn location_records(items: &[Record]) -> Option<crate::ui::table::Shared> {
+    let refs: Vec<&Record> = items.iter().collect();
+    let mut table = records_table("last_known_location", &refs);
+    for column in &mut table.columns {
+        if column.kind == crate::ui::table::Kind::Text {
+            column.sensitive = true;
+        }
+    }
+    (!table.is_empty()).then(|| table.shared())
+}
+
+fn tabs(a: &Account, known: &[RecordTable]) -> Vec<Tab> {
+    let present = |table: TableData| (!table.is_empty()).then(|| table.shared());
+    let mut tabs = vec![
+        Tab::new(
+            "logins",
+            "Logins",
+            present(logins_table("logins", &a.logins)),
+        ),
+        Tab::new(
+            "logouts",
+            "Logouts",
+            present(logins_table("logouts", &a.logouts)),
+        ),
+        Tab::new(
+            "signup",
+            "Sign-up",
+            present(logins_table("signup", &a.signup)),
+        ),
+        Tab::new(
+            "password_changes",
+            "Password changes",
+            records("password_changes", &a.password_changes),
+        ),
+        Tab::new(
+            "privacy_changes",
+            "Privacy changes",
+            records("privacy_changes", &a.privacy_changes),
+        ),
+    ];
+
+    let mut devices = TableData::new(
+        "devices",
+        vec![
+            Column::text("User agent"),
+            Column::text("Device ID").sensitive(),
+            Column::time("Last login"),
+        ],
+    );
+    for d in &a.devices {
+        devices.push(vec![
+            d.user_agent.clone(),
+            d.device_id.clone().unwrap_or_default(),
+            time_cell(d.last_login.get()),
+        ]);
+    }
+    tabs.push(Tab::new("devices", "Devices", present(devices)));
+
+    let mut changes = TableData::new(
+        "profile_changes",
+        vec![
+            Column::text("Changed"),
+            Column::text("Before").sensitive(),
+            Column::text("After").sensitive(),
+            Column::time("Time"),
+        ],
+    );
+    for c in &a.profile_changes {
+        changes.push(vec![
+            c.changed.clone(),
+            c.previous.clone().unwrap_or_default(),
+            c.new.clone().unwrap_or_default(),
+            time_cell(c.time.get()),
+        ]);
+    }
+    tabs.push(Tab::new(
+        "profile_changes",
+        "Profile changes",
+        present(changes),
+    ));
+    tabs.push(Tab::new(
+        "last_known_location",
+        "Last known location",
+        location_records(&a.locations),
+    ));
+
+    // Ads, advertisers, off-Meta activity, topics and the other known tables.
+    let account_tables: Vec<&RecordTable> = known
+        .iter()
+        .filter(|t| !ACTIVITY_TABLES.contains(&t.name.as_str()))
+        .collect();
+    for (name, group) in group_by(&account_tables, |t| t.name.clone()) {
+        let rows: Vec<&Record> = group.iter().flat_map(|t| t.records.iter()).collect();
+        let table = records_table(&name, &rows);
+        tabs.push(Tab::new(&name, &table_label(&name), present(table)));
+    }
+    for (name, label) in [
+        ("advertisers", "Advertisers"),
+        ("off_meta_apps", "Off-Meta activity"),
+        ("topics", "Topics"),
+    ] {
+        if !tabs.iter().any(|t| t.key == name) {
+            tabs.push(Tab::new(name, label, None));
+        }
+    }
+
+    tabs.push(Tab::new(
+        "account_other",
+        "Settings & other",
+        records("account_other", &a.other),
+    ));
+    tabs
+}
+
+fn table_label(name: &str) -> String {
+    match name {
+        "advertisers" => "Advertisers".to_string(),
+        "topics" => "Topics".to_string(),
+        "off_meta_apps" => "Off-Meta activity".to_string(),
+        "insights_posts" => "Post insights".to_string(),
+        "secret_conversations" => "Secret conversations".to_string(),
+        other => {
+            let spaced = other.replace('_', " ");
+            let mut chars = spaced.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}

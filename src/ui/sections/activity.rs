@@ -1,0 +1,294 @@
+//! What the account did: comments, likes, saved posts (with their collections),
+//! searches, story interactions, what was viewed, and Threads posts — each a table.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use keepsake_archive::model::{
+    Activity, CommentKind, LikeKind, RecordTable, SearchKind, ViewedKind,
+};
+use yew::prelude::*;
+
+use super::{failure, loading, problems_note, use_reply};
+use crate::protocol::{Reply, Request};
+use crate::ui::table::{Column, Tab, TableData, TableTabs, records_table, time_cell};
+
+/// Tables from `Request::Tables` that belong to Activity (the rest go to Account).
+pub const ACTIVITY_TABLES: [&str; 1] = ["threads_app_posts"];
+
+#[component]
+pub fn ActivityView() -> Html {
+    let activity = use_reply(Request::Activity);
+    let tables = use_reply(Request::Tables);
+    let ready = matches!(&*activity, Some(Reply::Activity(..)))
+        && matches!(
+            &*tables,
+            Some(Reply::Tables(..)) | Some(Reply::Failed { .. })
+        );
+    let built = {
+        let activity = activity.clone();
+        let tables = tables.clone();
+        use_memo(ready, move |ready| {
+            let (Some(Reply::Activity(a, _)), true) = (&*activity, *ready) else {
+                return Rc::new(Vec::new());
+            };
+            let known = match &*tables {
+                Some(Reply::Tables(t, _)) => t.as_slice(),
+                _ => &[],
+            };
+            Rc::new(tabs(a, known))
+        })
+    };
+    match (&*activity, &*tables) {
+        (None, _) | (_, None) => loading("your activity"),
+        (Some(Reply::Activity(_, problems)), Some(_)) => html! {
+            <div class="section-view" data-testid="activity">
+                { problems_note(problems.len()) }
+                <TableTabs tabs={(*built).clone()} label="Activity" />
+            </div>
+        },
+        (Some(other), _) => failure(other),
+    }
+}
+
+fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
+    let mut tabs = Vec::new();
+    let present = |table: TableData| (!table.is_empty()).then(|| table.shared());
+
+    for (kind, key, label, always) in [
+        (CommentKind::Post, "post_comments", "Post comments", true),
+        (CommentKind::Reel, "reel_comments", "Reel comments", true),
+        (CommentKind::Story, "story_comments", "Story comments", true),
+        (CommentKind::Live, "live_comments", "Live comments", false),
+    ] {
+        let mut table = TableData::new(
+            key,
+            vec![
+                Column::text("Comment"),
+                Column::text("On a post by"),
+                Column::time("Time"),
+                Column::link("Link"),
+            ],
+        );
+        for c in a.comments.iter().filter(|c| c.kind == kind) {
+            table.push(vec![
+                c.text.clone(),
+                c.media_owner.clone(),
+                time_cell(c.time.get()),
+                c.link.clone().unwrap_or_default(),
+            ]);
+        }
+        if always || !table.is_empty() {
+            tabs.push(Tab::new(key, label, present(table)));
+        }
+    }
+
+    for (kind, key, label, always) in [
+        (LikeKind::Post, "liked_posts", "Liked posts", true),
+        (LikeKind::Comment, "liked_comments", "Liked comments", true),
+        (LikeKind::Story, "liked_stories", "Liked stories", false),
+        (LikeKind::Threads, "liked_threads", "Liked threads", false),
+    ] {
+        let mut table = TableData::new(
+            key,
+            vec![
+                Column::text("Owner"),
+                Column::text("Reaction"),
+                Column::time("Time"),
+                Column::link("Link"),
+            ],
+        );
+        for l in a.likes.iter().filter(|l| l.kind == kind) {
+            table.push(vec![
+                l.owner.clone(),
+                l.reaction.clone().unwrap_or_default(),
+                time_cell(l.time.get()),
+                l.link.clone().unwrap_or_default(),
+            ]);
+        }
+        if always || !table.is_empty() {
+            tabs.push(Tab::new(key, label, present(table)));
+        }
+    }
+
+    // Saved posts, with the collections each is in (matched by link).
+    let mut in_collections: HashMap<&str, Vec<&str>> = HashMap::new();
+    for collection in &a.collections {
+        for item in &collection.items {
+            if let Some(link) = item.link.as_deref() {
+                let names = in_collections.entry(link).or_default();
+                if !names.contains(&collection.name.as_str()) {
+                    names.push(collection.name.as_str());
+                }
+            }
+        }
+    }
+    let mut saved = TableData::new(
+        "saved_posts",
+        vec![
+            Column::text("Owner"),
+            Column::text("Collection"),
+            Column::time("Saved"),
+            Column::link("Link"),
+        ],
+    );
+    for s in &a.saved {
+        let collections = s
+            .link
+            .as_deref()
+            .and_then(|l| in_collections.get(l))
+            .map(|names| names.join(", "))
+            .unwrap_or_default();
+        saved.push(vec![
+            s.owner.clone(),
+            collections,
+            time_cell(s.time.get()),
+            s.link.clone().unwrap_or_default(),
+        ]);
+    }
+    tabs.push(Tab::new("saved_posts", "Saved", present(saved)));
+
+    let mut collections = TableData::new(
+        "saved_collections",
+        vec![
+            Column::text("Collection"),
+            Column::number("Items"),
+            Column::text("Owners"),
+            Column::time("Created"),
+            Column::time("Updated"),
+        ],
+    );
+    for c in &a.collections {
+        let owners: Vec<&str> = c.items.iter().map(|i| i.owner.as_str()).collect();
+        collections.push(vec![
+            c.name.clone(),
+            c.items.len().to_string(),
+            owners.join(", "),
+            time_cell(c.created.get()),
+            time_cell(c.updated.get()),
+        ]);
+    }
+    tabs.push(Tab::new(
+        "saved_collections",
+        "Collections",
+        present(collections),
+    ));
+
+    for (kind, key, label, always) in [
+        (
+            SearchKind::Profile,
+            "profile_searches",
+            "Profile searches",
+            true,
+        ),
+        (
+            SearchKind::Keyword,
+            "keyword_searches",
+            "Keyword searches",
+            true,
+        ),
+        (SearchKind::Tag, "tag_searches", "Tag searches", true),
+        (SearchKind::Place, "place_searches", "Place searches", false),
+        (SearchKind::Other, "other_searches", "Other searches", false),
+    ] {
+        let mut table = TableData::new(
+            key,
+            vec![
+                Column::text("Search"),
+                Column::time("Time"),
+                Column::link("Link"),
+            ],
+        );
+        for s in a.searches.iter().filter(|s| s.kind == kind) {
+            table.push(vec![
+                s.query.clone(),
+                time_cell(s.time.get()),
+                s.link.clone().unwrap_or_default(),
+            ]);
+        }
+        if always || !table.is_empty() {
+            tabs.push(Tab::new(key, label, present(table)));
+        }
+    }
+
+    let mut story = TableData::new(
+        "story_interactions",
+        vec![
+            Column::text("Interaction"),
+            Column::text("Owner"),
+            Column::text("Value"),
+            Column::time("Time"),
+        ],
+    );
+    for s in &a.story_interactions {
+        story.push(vec![
+            s.kind.replace('_', " "),
+            s.owner.clone(),
+            s.value.clone().unwrap_or_default(),
+            time_cell(s.time.get()),
+        ]);
+    }
+    tabs.push(Tab::new(
+        "story_interactions",
+        "Story interactions",
+        present(story),
+    ));
+
+    for (kind, key, label, always) in [
+        (ViewedKind::Post, "posts_viewed", "Posts viewed", true),
+        (ViewedKind::Video, "videos_watched", "Videos watched", true),
+        (ViewedKind::Ad, "ads_viewed", "Ads viewed", true),
+        (
+            ViewedKind::SuggestedProfile,
+            "suggested_profiles_viewed",
+            "Suggested profiles",
+            false,
+        ),
+        (
+            ViewedKind::ThreadsPost,
+            "threads_viewed",
+            "Threads viewed",
+            false,
+        ),
+    ] {
+        let mut table = TableData::new(
+            key,
+            vec![
+                Column::text("Author"),
+                Column::time("Time"),
+                Column::link("Link"),
+            ],
+        );
+        for v in a.viewed.iter().filter(|v| v.kind == kind) {
+            table.push(vec![
+                v.author.clone(),
+                time_cell(v.time.get()),
+                v.link.clone().unwrap_or_default(),
+            ]);
+        }
+        if always || !table.is_empty() {
+            tabs.push(Tab::new(key, label, present(table)));
+        }
+    }
+
+    let threads: Vec<_> = known
+        .iter()
+        .filter(|t| t.name == "threads_app_posts")
+        .flat_map(|t| t.records.iter())
+        .collect();
+    tabs.push(Tab::new(
+        "threads_app_posts",
+        "Threads posts",
+        present(records_table("threads_app_posts", &threads)),
+    ));
+
+    if !a.other.is_empty() {
+        let other: Vec<_> = a.other.iter().collect();
+        tabs.push(Tab::new(
+            "other_activity",
+            "Other activity",
+            present(records_table("other_activity", &other)),
+        ));
+    }
+    tabs
+}

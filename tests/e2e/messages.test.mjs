@@ -1,0 +1,109 @@
+// Messages: the inbox lists every thread with its count, a split thread shows all its
+// messages in order, text is repaired and never markup, and search finds a message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, loadApp, demoManifest, fixture, outputPath, DEMO_ZIP } from './support/harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function openMessages(page, files, folder = false) {
+  await page.setInputFiles(folder ? '#open-folder' : '#open-files', files);
+  await page.getByRole('heading', { name: 'What’s in this export' }).waitFor({ timeout: 60_000 });
+  await page.locator('nav.sidebar').getByRole('link', { name: /^Messages/ }).click();
+  await page.locator('[data-testid=threads]').first().waitFor({ timeout: 30_000 });
+}
+
+async function openThread(page, title) {
+  await page.locator('.thread-row', { hasText: title }).first().click();
+  const conversation = page.locator('[data-testid=conversation]');
+  await conversation.waitFor({ timeout: 30_000 });
+  return conversation;
+}
+
+test('the inbox lists the demo’s threads with their message counts, requests apart', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  await openMessages(page, DEMO_ZIP);
+  const manifest = demoManifest();
+  for (const thread of manifest.threads) {
+    const row = page.locator('.thread-row', { hasText: thread.title }).first();
+    await row.waitFor();
+    const count = Number((await row.locator('.thread-count').innerText()).replace(/\D/g, ''));
+    if (thread.files === 1) assert.equal(count, thread.message_count, `${thread.title}: count`);
+  }
+  const requests = manifest.message_requests ?? [];
+  if (requests.length > 0) {
+    const group = page.locator('.thread-group', { hasText: 'Message requests' });
+    assert.equal(await group.locator('.thread-row').count(), requests.length);
+  }
+  await page.screenshot({ path: outputPath('messages-inbox-light.png') });
+  await context.close();
+});
+
+test('a thread split over several files shows every message, oldest to newest', async () => {
+  const { context, page } = await openPage(browser, { colorScheme: 'dark' });
+  await loadApp(page);
+  await openMessages(page, DEMO_ZIP);
+  const split = demoManifest().threads.find((t) => t.files > 1);
+  assert.ok(split, 'the demo has a split thread');
+  const conversation = await openThread(page, split.title);
+  const earlier = conversation.getByRole('button', { name: /Show earlier messages/ });
+  while (await earlier.count()) await earlier.click();
+  assert.equal(await conversation.locator('[data-testid=message], .system-line').count(), split.message_count);
+  assert.match(await conversation.innerText(), new RegExp(`${split.message_count} messages`));
+  await page.screenshot({ path: outputPath('messages-conversation-dark.png') });
+  await context.close();
+});
+
+test('message text is repaired and shown as text: markup in it never runs', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => { dialogs += 1; await dialog.dismiss(); });
+  await openMessages(page, DEMO_ZIP);
+  const group = demoManifest().threads.find((t) => t.group);
+  const conversation = await openThread(page, group.title);
+  const text = await conversation.innerText();
+  assert.match(text, /<script>alert\(1\)<\/script>/, 'the script tag is visible as text');
+  assert.match(text, /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await conversation.locator('script, .bubble img[src="x"]').count(), 0, 'no element was created');
+  for (const person of group.participants) assert.ok(text.includes(person) || person === 'Zoë Demo', `${person} shown repaired`);
+  await page.waitForTimeout(300);
+  assert.equal(dialogs, 0, 'nothing executed');
+  await context.close();
+});
+
+test('search finds a message and brings it into view', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  await openMessages(page, DEMO_ZIP);
+  const group = demoManifest().threads.find((t) => t.group);
+  const conversation = await openThread(page, group.title);
+  await conversation.getByRole('searchbox', { name: 'Search this conversation' }).fill('onerror');
+  assert.match(await conversation.locator('[data-testid=match-count]').innerText(), /^1 found/);
+  await conversation.getByRole('button', { name: 'Previous' }).click();
+  const current = conversation.locator('.message.current');
+  await current.waitFor();
+  assert.match(await current.innerText(), /onerror/);
+  assert.ok(await current.isVisible());
+  await context.close();
+});
+
+test('a renamed participant’s thread and a multi-part export read correctly', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  const { manifest, paths } = fixture('parts');
+  await openMessages(page, paths);
+  for (const thread of manifest.threads.slice(0, 3)) {
+    const conversation = await openThread(page, thread.title);
+    const earlier = conversation.getByRole('button', { name: /Show earlier messages/ });
+    while (await earlier.count()) await earlier.click();
+    assert.equal(await conversation.locator('[data-testid=message], .system-line').count(), thread.message_count, thread.title);
+    if (thread.former_names.length > 0) {
+      assert.match(await conversation.innerText(), new RegExp(thread.former_names[0]));
+    }
+  }
+  await context.close();
+});
