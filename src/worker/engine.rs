@@ -93,7 +93,7 @@ impl Engine {
         self.sections = archive
             .entries()
             .iter()
-            .map(|e| sections::classify(&e.path))
+            .map(|e| section_of(&e.path))
             .collect();
         // Archive parts are the ZIPs that opened, in order, and at most one folder.
         let mut zips = zip_files.into_iter();
@@ -239,6 +239,16 @@ impl Engine {
             offset,
             rows,
         }
+    }
+}
+
+/// A JSON file no parser reads belongs to "Other data", wherever it sits: that is where
+/// its records are shown.
+fn section_of(path: &str) -> Section {
+    if path.to_ascii_lowercase().ends_with(".json") && !keepsake_archive::parse::is_claimed(path) {
+        Section::Other
+    } else {
+        sections::classify(path)
     }
 }
 

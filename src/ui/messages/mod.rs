@@ -7,6 +7,8 @@ mod message_row;
 
 use yew::prelude::*;
 
+use crate::sections::Section;
+
 use conversation::Conversation;
 use inbox_list::InboxList;
 
@@ -29,6 +31,9 @@ pub struct Props {
 pub fn MessagesPage(props: &Props) -> Html {
     let open = props.thread.is_some();
     html! {
+        <>
+        <h1 class="page-title">{ Section::Messages.title() }</h1>
+        <p class="page-sub">{ Section::Messages.blurb() }</p>
         <div class={classes!("messages", open.then_some("thread-open"))}>
             <InboxList selected={props.thread.clone()} />
             <section class="conversation-pane" aria-label="Conversation">
@@ -41,6 +46,7 @@ pub fn MessagesPage(props: &Props) -> Html {
                 }
             </section>
         </div>
+        </>
     }
 }
 
