@@ -30,22 +30,33 @@ pub fn count(n: usize) -> String {
 
 /// A UTC epoch second as a date in the reader's locale and time zone.
 pub fn date(epoch: Option<i64>) -> Option<String> {
-    let millis = epoch? as f64 * 1000.0;
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-    let text: String = date
-        .to_locale_date_string("default", &js_sys::Object::new())
-        .into();
-    (!text.is_empty() && text != "Invalid Date").then_some(text)
+    localized(epoch, |d, options| {
+        d.to_locale_date_string("default", options)
+    })
 }
 
 /// A UTC epoch second as date and time in the reader's locale and time zone.
 pub fn date_time(epoch: Option<i64>) -> Option<String> {
+    localized(epoch, |d, options| d.to_locale_string("default", options))
+}
+
+fn localized(
+    epoch: Option<i64>,
+    render: impl Fn(&js_sys::Date, &js_sys::Object) -> js_sys::JsString,
+) -> Option<String> {
     let millis = epoch? as f64 * 1000.0;
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-    let text: String = date
-        .to_locale_string("default", &js_sys::Object::new())
-        .into();
+    let text: String = render(&date, &js_sys::Object::new()).into();
     (!text.is_empty() && text != "Invalid Date").then_some(text)
+}
+
+/// Up to two initials for an avatar placeholder: "Zoë Demo" → "ZD".
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 #[cfg(test)]

@@ -138,17 +138,11 @@ pub fn safe_link(url: &str) -> Option<String> {
 }
 
 fn initials(name: &str, username: &str) -> String {
-    let source = if name.trim().is_empty() {
+    format::initials(if name.trim().is_empty() {
         username
     } else {
         name
-    };
-    source
-        .split_whitespace()
-        .filter_map(|word| word.chars().next())
-        .take(2)
-        .flat_map(char::to_uppercase)
-        .collect()
+    })
 }
 
 #[cfg(test)]

@@ -327,6 +327,19 @@ impl Listener {
         }
     }
 
+    /// Key presses on the window that are meant for the page: not typed into a field and
+    /// without Alt, Ctrl or Meta (those belong to the browser).
+    pub fn plain_keys(mut handler: impl FnMut(&web_sys::KeyboardEvent) + 'static) -> Option<Self> {
+        Self::window("keydown", move |event| {
+            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if !(typing(key) || key.alt_key() || key.ctrl_key() || key.meta_key()) {
+                handler(key);
+            }
+        })
+    }
+
     /// On the window.
     pub fn window(
         event: &'static str,
@@ -445,7 +458,7 @@ pub fn reduced_motion() -> bool {
 }
 
 /// Whether a key event comes from a text field (where keys belong to the field).
-pub fn typing(event: &web_sys::KeyboardEvent) -> bool {
+fn typing(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -12,7 +12,7 @@ use super::caption::Caption;
 use super::grid::{Grid, tiles_of};
 use super::{
     Listener, Loaded, PostList, alt_text, date, exact, iso, kind_of_id, shown_path, take_return,
-    typing, use_dialog_focus, use_posts,
+    use_dialog_focus, use_posts,
 };
 use crate::ui::media_view::MediaView;
 use crate::ui::routes::Route;
@@ -73,14 +73,7 @@ pub fn PostView(props: &Props) -> Html {
         let on_close = props.on_close.clone();
         let on_go = props.on_go.clone();
         use_effect_with((index, current, slides), move |_| {
-            let listener = Listener::window("keydown", move |event| {
-                let Some(key) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&event)
-                else {
-                    return;
-                };
-                if typing(key) || key.alt_key() || key.ctrl_key() || key.meta_key() {
-                    return;
-                }
+            let listener = Listener::plain_keys(move |key| {
                 match key.key().as_str() {
                     "Escape" => on_close.emit(()),
                     "ArrowRight" => step.emit(true),

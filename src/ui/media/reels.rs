@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::caption::Caption;
 use super::post_view::slide_view;
-use super::{Interval, Listener, Loaded, alt_text, exact, iso, reduced_motion, typing, use_posts};
+use super::{Interval, Listener, Loaded, alt_text, exact, iso, reduced_motion, use_posts};
 
 /// Which reel fills a scroller `height` tall scrolled to `top`.
 pub fn reel_at(top: f64, height: f64, count: usize) -> usize {
@@ -66,13 +66,7 @@ pub fn ReelsPage() -> Html {
         let index = *current;
         let now_muted = *muted;
         use_effect_with((index, count, now_muted), move |_| {
-            let listener = Listener::window("keydown", move |event| {
-                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if typing(key) || key.alt_key() || key.ctrl_key() || key.meta_key() {
-                    return;
-                }
+            let listener = Listener::plain_keys(move |key| {
                 match key.key().as_str() {
                     "ArrowDown" | "j" | "PageDown" if index + 1 < count => scroll_to(index + 1),
                     "ArrowUp" | "k" | "PageUp" if index > 0 => scroll_to(index - 1),

@@ -13,7 +13,7 @@ use super::caption::Caption;
 use super::post_view::slide_view;
 use super::{
     Interval, Listener, Loaded, PostList, alt_text, exact, is_video, iso, month, set_style,
-    shown_path, typing, use_dialog_focus, use_posts, video_in,
+    shown_path, use_dialog_focus, use_posts, video_in,
 };
 use crate::ui::media_view::MediaView;
 
@@ -319,13 +319,7 @@ pub fn StoryViewer(props: &ViewerProps) -> Html {
         let paused_handle = paused.clone();
         let now_paused = *paused;
         use_effect_with((index, now_paused), move |_| {
-            let listener = Listener::window("keydown", move |event| {
-                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if typing(key) || key.alt_key() || key.ctrl_key() || key.meta_key() {
-                    return;
-                }
+            let listener = Listener::plain_keys(move |key| {
                 match key.key().as_str() {
                     "Escape" => on_close.emit(()),
                     "ArrowRight" => next.emit(()),

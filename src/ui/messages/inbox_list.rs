@@ -156,7 +156,7 @@ fn thread_row(thread: &ThreadSummary, selected: Option<&str>) -> Html {
             <Link<Route> to={Route::Thread { thread: thread_id_to_url(&thread.id) }}
                 classes={classes!("thread-row", active.then_some("active"))}>
                 <span class={classes!("initials", thread.is_group.then_some("group"))} aria-hidden="true">
-                    { initials(&thread.title) }
+                    { format::initials(&thread.title) }
                 </span>
                 <span class="thread-text">
                     <span class="thread-title">
@@ -172,13 +172,4 @@ fn thread_row(thread: &ThreadSummary, selected: Option<&str>) -> Html {
             </Link<Route>>
         </li>
     }
-}
-
-fn initials(title: &str) -> String {
-    title
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .flat_map(char::to_uppercase)
-        .collect()
 }
