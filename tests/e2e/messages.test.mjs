@@ -2,7 +2,7 @@
 // messages in order, text is repaired and never markup, and search finds a message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, loadApp, demoManifest, fixture, outputPath, DEMO_ZIP } from './support/harness.mjs';
+import { launch, openPage, loadApp, demoManifest, fixture, outputPath, decodedWidth, DEMO_ZIP } from './support/harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -48,11 +48,19 @@ test('a thread split over several files shows every message, oldest to newest', 
   await openMessages(page, DEMO_ZIP);
   const split = demoManifest().threads.find((t) => t.files > 1);
   assert.ok(split, 'the demo has a split thread');
+  await page.screenshot({ path: outputPath('messages-inbox-dark.png') });
   const conversation = await openThread(page, split.title);
   const earlier = conversation.getByRole('button', { name: /Show earlier messages/ });
   while (await earlier.count()) await earlier.click();
   assert.equal(await conversation.locator('[data-testid=message], .system-line').count(), split.message_count);
   assert.match(await conversation.innerText(), new RegExp(`${split.message_count} messages`));
+  // Every photo of a message with several, not only the first.
+  const multi = conversation.locator('[data-testid=message]').filter({ has: page.locator('.message-media >> nth=1') }).first();
+  assert.ok(await multi.count(), 'a message with several photos or videos');
+  const images = multi.locator('img.message-media');
+  const n = await images.count();
+  assert.ok(n >= 2, `${n} images in one message`);
+  for (let i = 0; i < n; i += 1) assert.ok((await decodedWidth(images.nth(i))) > 0, `photo ${i + 1} decodes`);
   await page.screenshot({ path: outputPath('messages-conversation-dark.png') });
   await context.close();
 });
@@ -72,6 +80,7 @@ test('message text is repaired and shown as text: markup in it never runs', asyn
   for (const person of group.participants) assert.ok(text.includes(person) || person === 'Zoë Demo', `${person} shown repaired`);
   await page.waitForTimeout(300);
   assert.equal(dialogs, 0, 'nothing executed');
+  await page.screenshot({ path: outputPath('messages-conversation-light.png') });
   await context.close();
 });
 

@@ -34,13 +34,18 @@ test('the demo opens from the start page and every request stays on the page’s
   assert.ok(text.includes(manifest.username), 'username shown');
   assert.ok(text.includes(manifest.full_name), 'name shown with its accent repaired');
   assert.ok((await decodedWidth(header.locator('img.avatar'))) > 0, 'the avatar decodes');
+  // The README's screenshot: the profile with its grid, every visible tile decoded.
+  await decodedWidth(page.locator('[data-testid=grid] img').first());
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=grid] img')]
+    .every((img) => img.complete && img.naturalWidth > 0));
+  const readme = outputPath('profile-grid-light.png');
+  await page.screenshot({ path: readme });
+  mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  copyFileSync(readme, path.join(ROOT, 'docs', 'screenshot.png'));
   await page.locator('nav.sidebar').getByRole('link', { name: /^Overview/ }).click();
   await page.getByRole('heading', { name: 'What’s in this export' }).waitFor();
 
-  const shot = outputPath('overview-light.png');
-  await page.screenshot({ path: shot });
-  mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-  copyFileSync(shot, path.join(ROOT, 'docs', 'screenshot.png'));
+  await page.screenshot({ path: outputPath('overview-light.png') });
   await context.close();
 });
 

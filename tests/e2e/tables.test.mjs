@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
-  launch, openPage, loadApp, fixture, demoManifest, DEMO_ZIP, FIXTURES, ROOT,
+  launch, openPage, loadApp, fixture, demoManifest, outputPath, DEMO_ZIP, FIXTURES, ROOT,
 } from './support/harness.mjs';
 
 const BIG = 'big-followers';
@@ -107,12 +107,15 @@ for (const name of ['demo', 'parts', 'folder', 'zip64-deflated', 'legacy']) {
     assert.equal(connections.fans ?? 0, fans.length, `${name}: fans`);
     assert.equal(connections.mutuals ?? 0, following.size - notBack.length, `${name}: mutuals`);
     assert.match(await page.locator('[data-testid=connections]').innerText(), /partial/);
+    if (name === 'demo') await page.screenshot({ path: outputPath('connections-light.png') });
 
     await go(page, 'activity', 'activity');
     checkCounts(name, await tabCounts(page), manifest, ACTIVITY);
+    if (name === 'demo') await page.screenshot({ path: outputPath('activity-light.png') });
 
     await go(page, 'account', 'account');
     checkCounts(name, await tabCounts(page), manifest, ACCOUNT);
+    if (name === 'demo') await page.screenshot({ path: outputPath('account-light.png') });
 
     await go(page, 'other', 'other-data');
     for (const unknown of manifest.unknown_files) {

@@ -8,6 +8,7 @@ use std::process::Command;
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const EMOJI_FONT: &str = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
 
 /// What `trunk build --release` needs: the wasm target, trunk, wasm-bindgen and wasm-opt.
 pub fn ensure_web_build() -> Result<(), String> {
@@ -21,6 +22,10 @@ pub fn ensure_web_build() -> Result<(), String> {
 pub fn ensure_browser_tests() -> Result<(), String> {
     if !(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()) {
         apt_install(&["chromium", "chromium-driver"])?;
+    }
+    // Exports are full of emoji; without a colour emoji font, screenshots show boxes.
+    if has_apt() && !Path::new(EMOJI_FONT).exists() {
+        apt_install(&["fonts-noto-color-emoji"])?;
     }
     ensure_node()?;
     ensure_e2e_packages()
