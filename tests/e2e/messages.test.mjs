@@ -116,3 +116,26 @@ test('a renamed participant’s thread and a multi-part export read correctly', 
   }
   await context.close();
 });
+
+test('a conversation’s media gallery shows its photos and leads back to each message', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  await openMessages(page, DEMO_ZIP);
+  const split = demoManifest().threads.find((t) => t.files > 1);
+  const conversation = await openThread(page, split.title);
+  const button = conversation.getByRole('button', { name: /^Media \(\d+\)$/ });
+  const count = Number((await button.innerText()).replace(/\D/g, ''));
+  assert.ok(count >= 2, 'the thread has media');
+  await button.click();
+  const gallery = conversation.locator('[data-testid=thread-gallery]');
+  await gallery.waitFor();
+  assert.equal(await gallery.locator('li:not(.earlier)').count(), Math.min(count, 60), 'one tile per media file');
+  const firstImage = gallery.locator('img.gallery-media').first();
+  assert.ok((await decodedWidth(firstImage)) > 0, 'a gallery photo decodes');
+  await gallery.getByRole('button', { name: 'Go to message' }).first().click();
+  const current = conversation.locator('.message.current');
+  await current.waitFor();
+  assert.ok(await current.isVisible(), 'the message is in view');
+  assert.ok(await current.locator('.message-media').count() > 0, 'and holds the media');
+  await context.close();
+});

@@ -8,9 +8,12 @@ use super::message_row::{Place, message_row};
 use crate::protocol::{Reply, Request};
 use crate::ui::app::use_ctx;
 use crate::ui::format;
+use crate::ui::media_view::MediaView;
 
 /// Messages added to the page per step back in time.
 const STEP: usize = 300;
+/// Gallery items per step: each holds an object URL while shown.
+const GALLERY_STEP: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -24,6 +27,7 @@ pub fn Conversation(props: &Props) -> Html {
     let owner = use_state(|| None::<String>);
     let first_shown = use_state(|| usize::MAX);
     let needle = use_state(String::new);
+    let gallery = use_state(|| None::<usize>);
     let current = use_state(|| None::<usize>);
     let list = use_node_ref();
     {
@@ -99,6 +103,33 @@ pub fn Conversation(props: &Props) -> Html {
             current.set(next_match(&matches, *current, forward));
         })
     };
+    let media: Vec<(usize, String)> = t
+        .messages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| {
+            m.media()
+                .filter_map(move |r| r.path_in_export.clone().map(|p| (i, p)))
+        })
+        .collect();
+    let toggle_gallery = {
+        let gallery = gallery.clone();
+        Callback::from(move |_: MouseEvent| {
+            gallery.set(if gallery.is_some() {
+                None
+            } else {
+                Some(GALLERY_STEP)
+            })
+        })
+    };
+    let jump = |index: usize| {
+        let gallery = gallery.clone();
+        let current = current.clone();
+        Callback::from(move |_: MouseEvent| {
+            gallery.set(None);
+            current.set(Some(index));
+        })
+    };
     let earlier = {
         let first_shown = first_shown.clone();
         Callback::from(move |_: MouseEvent| first_shown.set(first.saturating_sub(STEP)))
@@ -136,6 +167,11 @@ pub fn Conversation(props: &Props) -> Html {
                     <p class="muted">{ format!("Also known as {}", t.summary.former_names.join(", ")) }</p>
                 }
                 <div class="toolbar">
+                    if !media.is_empty() {
+                        <button class="button secondary" onclick={toggle_gallery} aria-pressed={gallery.is_some().to_string()}>
+                            { format!("Media ({})", format::count(media.len())) }
+                        </button>
+                    }
                     <input type="search" placeholder="Search this conversation" aria-label="Search this conversation"
                         value={(*needle).clone()} oninput={on_search} />
                     if !needle.is_empty() {
@@ -145,7 +181,25 @@ pub fn Conversation(props: &Props) -> Html {
                     }
                 </div>
             </header>
-            <ol class="message-list" ref={list}>
+            if let Some(shown) = *gallery {
+                <ul class="thread-gallery" data-testid="thread-gallery">
+                    { for media.iter().take(shown).map(|(index, path)| html! {
+                        <li>
+                            <MediaView path={path.clone()} class="gallery-media" />
+                            <button class="link" onclick={jump(*index)}>{ "Go to message" }</button>
+                        </li>
+                    }) }
+                    if media.len() > shown {
+                        <li class="earlier">
+                            <button class="button secondary" onclick={{
+                                let gallery = gallery.clone();
+                                Callback::from(move |_: MouseEvent| gallery.set(Some(shown + GALLERY_STEP)))
+                            }}>{ "Show more" }</button>
+                        </li>
+                    }
+                </ul>
+            }
+            <ol class={classes!("message-list", gallery.is_some().then_some("hidden"))} ref={list}>
                 if first > 0 {
                     <li class="earlier">
                         <button class="button secondary" onclick={earlier}>
