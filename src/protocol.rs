@@ -47,6 +47,8 @@ pub enum Request {
     Inbox,
     /// One conversation with all its messages, by thread id.
     Thread { id: String },
+    /// Messages containing a text, across every conversation (reads every thread).
+    SearchMessages { query: String, limit: usize },
     /// Where a media file's bytes are, so the page can show it without copying them.
     Media { path: String },
     /// A text file's content (capped), for files Keepsake has no view for.
@@ -84,6 +86,7 @@ pub enum Reply {
     OtherFiles(Vec<RecordTable>, Vec<Problem>),
     Inbox(Inbox, Vec<Problem>),
     Thread(Thread, Vec<Problem>),
+    MessageHits(MessageHits),
     Media(MediaInfo),
     Text(TextFile),
     Failed {
@@ -177,6 +180,25 @@ pub struct EntryRow {
     pub compressed_size: u64,
     pub compression: String,
     pub part: usize,
+}
+
+/// Messages that contain a searched text, newest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct MessageHits {
+    pub hits: Vec<MessageHit>,
+    /// Matches in all, of which `hits` holds the first ones.
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MessageHit {
+    pub thread_id: String,
+    pub thread_title: String,
+    /// The message's position in its conversation, oldest first.
+    pub index: usize,
+    pub sender: String,
+    pub time: i64,
+    pub snippet: String,
 }
 
 /// Which of the user's files holds a media entry.

@@ -145,6 +145,9 @@ fn Frame() -> Html {
         (Some(_), Route::Thread { thread }) => {
             html! { <MessagesPage thread={Some(crate::ui::messages::thread_id_from_url(thread))} /> }
         }
+        (Some(_), Route::Message { thread, message }) => html! {
+            <MessagesPage thread={Some(crate::ui::messages::thread_id_from_url(thread))} focus={Some(*message)} />
+        },
         (Some(summary), route) => match route.section() {
             Some(section) => html! { <SectionPage {section} summary={Rc::clone(summary)} /> },
             None => html! {

@@ -27,6 +27,9 @@ pub enum Route {
     Messages,
     #[at("/messages/:thread")]
     Thread { thread: String },
+    /// One message, by its position in the conversation (oldest first).
+    #[at("/messages/:thread/:message")]
+    Message { thread: String, message: usize },
     #[at("/connections")]
     Connections,
     #[at("/activity")]
@@ -48,7 +51,7 @@ impl Route {
             Route::Posts | Route::Post { .. } => Section::Posts,
             Route::Stories => Section::Stories,
             Route::Reels => Section::Reels,
-            Route::Messages | Route::Thread { .. } => Section::Messages,
+            Route::Messages | Route::Thread { .. } | Route::Message { .. } => Section::Messages,
             Route::Connections => Section::Connections,
             Route::Activity => Section::Activity,
             Route::Account => Section::Account,

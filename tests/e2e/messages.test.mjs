@@ -139,3 +139,32 @@ test('a conversation’s media gallery shows its photos and leads back to each m
   assert.ok(await current.locator('.message-media').count() > 0, 'and holds the media');
   await context.close();
 });
+
+test('search across all conversations jumps to the message, and its link survives a reload', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  await openMessages(page, DEMO_ZIP);
+  const group = demoManifest().threads.find((t) => t.group);
+  const box = page.getByRole('searchbox', { name: 'Search all messages' });
+  await box.fill('ONERROR');
+  await box.press('Enter');
+  const hits = page.locator('[data-testid=message-hits]');
+  await hits.waitFor({ timeout: 30_000 });
+  const found = Number((await hits.locator('h3').innerText()).replace(/\D.*$/s, ''));
+  assert.equal(await hits.locator('a.hit').count(), found, 'every match listed');
+  assert.ok(found >= 1);
+  await hits.locator('a.hit', { hasText: group.title }).first().click();
+  const current = page.locator('[data-testid=conversation] .message.current');
+  await current.waitFor({ timeout: 30_000 });
+  assert.match(await current.innerText(), /onerror/);
+  const link = page.url();
+  assert.match(link, /#\/messages\/[^/]+\/\d+$/, 'the message has its own address');
+
+  await page.reload();
+  await page.locator('#open-demo:enabled').waitFor({ timeout: 30_000 });
+  await page.setInputFiles('#open-files', DEMO_ZIP);
+  await page.locator('[data-testid=conversation] .message.current').waitFor({ timeout: 30_000 });
+  assert.equal(page.url(), link, 'reopening the export returns to the same message');
+  assert.match(await page.locator('[data-testid=conversation] .message.current').innerText(), /onerror/);
+  await context.close();
+});

@@ -18,6 +18,9 @@ const GALLERY_STEP: usize = 60;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: String,
+    /// A message to bring into view and mark (from a deep link or a search result).
+    #[prop_or_default]
+    pub focus: Option<usize>,
 }
 
 #[component]
@@ -28,7 +31,15 @@ pub fn Conversation(props: &Props) -> Html {
     let first_shown = use_state(|| usize::MAX);
     let needle = use_state(String::new);
     let gallery = use_state(|| None::<usize>);
-    let current = use_state(|| None::<usize>);
+    let current = use_state(|| props.focus);
+    {
+        let current = current.clone();
+        use_effect_with(props.focus, move |focus| {
+            if focus.is_some() {
+                current.set(*focus);
+            }
+        });
+    }
     let list = use_node_ref();
     {
         let thread = thread.clone();

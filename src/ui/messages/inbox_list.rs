@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::thread_id_to_url;
-use crate::protocol::{Reply, Request};
+use crate::protocol::{MessageHits, Reply, Request};
 use crate::ui::app::use_ctx;
 use crate::ui::format;
 use crate::ui::routes::Route;
@@ -28,6 +28,8 @@ pub fn InboxList(props: &Props) -> Html {
     let inbox = use_state(|| None::<Result<Inbox, String>>);
     let filter = use_state(String::new);
     let order = use_state(|| Order::Latest);
+    let query = use_state(String::new);
+    let hits = use_state(|| None::<Result<MessageHits, String>>);
     {
         let inbox = inbox.clone();
         let worker = ctx.worker.clone();
@@ -61,11 +63,59 @@ pub fn InboxList(props: &Props) -> Html {
             }
         })
     };
+    let on_query = {
+        let query = query.clone();
+        let hits = hits.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                if input.value().trim().is_empty() {
+                    hits.set(None);
+                }
+                query.set(input.value());
+            }
+        })
+    };
+    let search = {
+        let query = query.clone();
+        let hits = hits.clone();
+        let worker = ctx.worker.clone();
+        move || {
+            let text = query.trim().to_string();
+            if text.is_empty() {
+                return;
+            }
+            let hits = hits.clone();
+            worker.request(
+                Request::SearchMessages {
+                    query: text,
+                    limit: SEARCH_LIMIT,
+                },
+                &[],
+                move |reply| {
+                    hits.set(Some(match reply {
+                        Reply::MessageHits(found) => Ok(found),
+                        Reply::Failed { message } => Err(message),
+                        other => Err(format!("unexpected reply {other:?}")),
+                    }))
+                },
+            );
+        }
+    };
+    let on_search_key = {
+        let search = search.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                search();
+            }
+        })
+    };
+    let on_search_click = Callback::from(move |_: MouseEvent| search());
     let body = match &*inbox {
         None => html! { <p class="muted" role="status">{ "Reading conversations…" }</p> },
         Some(Err(message)) => {
             html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> }
         }
+        Some(Ok(_)) if hits.is_some() => search_results(hits.as_ref()),
         Some(Ok(inbox)) => {
             let shown = visible_threads(&inbox.threads, &filter, *order);
             let groups = group_by_folder(shown);
@@ -93,8 +143,49 @@ pub fn InboxList(props: &Props) -> Html {
                     <option value="size" selected={*order == Order::Size}>{ "Most messages" }</option>
                 </select>
             </div>
+            <div class="toolbar">
+                <input type="search" placeholder="Search all messages" aria-label="Search all messages"
+                    value={(*query).clone()} oninput={on_query} onkeydown={on_search_key} />
+                <button class="button secondary" onclick={on_search_click}>{ "Search" }</button>
+            </div>
             { body }
         </nav>
+    }
+}
+
+/// Results shown at most; the count says how many more there are.
+const SEARCH_LIMIT: usize = 200;
+
+fn search_results(hits: Option<&Result<MessageHits, String>>) -> Html {
+    match hits {
+        None => html! {},
+        Some(Err(message)) => {
+            html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> }
+        }
+        Some(Ok(found)) => html! {
+            <div class="search-results" data-testid="message-hits">
+                <h3 class="thread-group-title">{ match found.total {
+                    0 => "No message contains this".to_string(),
+                    n if n > found.hits.len() => format!("{} messages, newest {} shown", format::count(n), found.hits.len()),
+                    n => format!("{} messages", format::count(n)),
+                } }</h3>
+                <ul class="thread-list">
+                    { for found.hits.iter().map(|hit| html! {
+                        <li>
+                            <Link<Route> classes="thread-row hit"
+                                to={Route::Message { thread: thread_id_to_url(&hit.thread_id), message: hit.index }}>
+                                <span class="thread-text">
+                                    <span class="thread-title">{ hit.thread_title.clone() }</span>
+                                    <span class="muted">{ format!("{} · {}", hit.sender,
+                                        format::date(Some(hit.time)).unwrap_or_default()) }</span>
+                                    <span class="hit-snippet">{ hit.snippet.clone() }</span>
+                                </span>
+                            </Link<Route>>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        },
     }
 }
 

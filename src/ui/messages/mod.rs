@@ -25,6 +25,9 @@ pub fn thread_id_from_url(segment: &str) -> String {
 pub struct Props {
     /// The open conversation, if any.
     pub thread: Option<String>,
+    /// A message to show and mark in it (its index, oldest first).
+    #[prop_or_default]
+    pub focus: Option<usize>,
 }
 
 #[component]
@@ -38,7 +41,7 @@ pub fn MessagesPage(props: &Props) -> Html {
             <InboxList selected={props.thread.clone()} />
             <section class="conversation-pane" aria-label="Conversation">
                 if let Some(id) = &props.thread {
-                    <Conversation id={id.clone()} />
+                    <Conversation id={id.clone()} focus={props.focus} />
                 } else {
                     <div class="conversation-empty muted">
                         <p>{ "Choose a conversation." }</p>
