@@ -237,17 +237,8 @@ fn generate(spec: &'static Spec, out: &Path) -> Result<Generated, String> {
     } else {
         let _ = std::fs::remove_file(&args_path);
         crate::process::run(
-            cargo()
-                .args([
-                    "run",
-                    "--quiet",
-                    "--profile",
-                    "native",
-                    "-p",
-                    "keepsake-fixtures",
-                    "--",
-                    "generate",
-                ])
+            crate::process::fixtures()
+                .arg("generate")
                 .args(spec.args)
                 .arg("--out")
                 .arg(out)

@@ -1,6 +1,6 @@
 //! The release build of the web app and the demo export it ships.
 
-use crate::process::{cargo, run};
+use crate::process::{fixtures, run};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;
@@ -45,19 +45,7 @@ pub fn release(force: bool) -> Result<PathBuf, String> {
 /// Writes the demo export (called by trunk's pre-build hook, so a bare `trunk build` works).
 pub fn demo() -> Result<(), String> {
     let out = demo_dir();
-    run(cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--profile",
-            "native",
-            "-p",
-            "keepsake-fixtures",
-            "--",
-        ])
-        .arg("demo")
-        .arg("--out")
-        .arg(&out))
+    run(fixtures().arg("demo").arg("--out").arg(&out))
 }
 
 fn is_stale(root: &Path, stamp: &Path) -> bool {

@@ -149,16 +149,7 @@ fn write_e2e_fixtures() -> Result<(), String> {
     let out = crate::root().join("target/e2e/fixtures");
     let _ = std::fs::remove_dir_all(&out);
     for (name, args) in E2E_FIXTURES {
-        run(cargo()
-            .args([
-                "run",
-                "--quiet",
-                "--profile",
-                "native",
-                "-p",
-                "keepsake-fixtures",
-                "--",
-            ])
+        run(crate::process::fixtures()
             .arg("generate")
             .args(*args)
             .arg("--out")

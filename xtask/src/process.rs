@@ -87,6 +87,21 @@ pub fn cargo() -> Command {
     cmd
 }
 
+/// The export generator's command line, built for speed (`keepsake-fixtures ARGS...`).
+pub fn fixtures() -> Command {
+    let mut cmd = cargo();
+    cmd.args([
+        "run",
+        "--quiet",
+        "--profile",
+        "native",
+        "-p",
+        "keepsake-fixtures",
+        "--",
+    ]);
+    cmd
+}
+
 pub fn in_dir(program: &str, dir: &Path) -> Command {
     let mut cmd = Command::new(program);
     cmd.current_dir(dir);
