@@ -36,6 +36,27 @@ fn open(dir: &Path, m: &Manifest) -> Export {
     Export::new(archive)
 }
 
+/// The era the detector must name for each era the generator writes. The 2026 drift
+/// changes shapes inside files, not paths, so detection reads it as the 2025 layout.
+fn detected_era(era: Era) -> keepsake_archive::Era {
+    use keepsake_archive::Era as Detected;
+    match era {
+        Era::Legacy => Detected::Legacy2018,
+        Era::LegacyDec2020 => Detected::Transitional2020,
+        Era::Folders2021 => Detected::Folders2021,
+        Era::Folders2022 => Detected::Folders2022,
+        Era::AccountsCenter2024 => Detected::AccountsCenter2024,
+        Era::MediaMove2025 | Era::Drift2026 => Detected::MediaMove2025,
+    }
+}
+
+fn assert_detected(export: &Export, era: Era, format: keepsake_archive::Format, name: &str) {
+    let d = export.detection();
+    assert_eq!(d.kind, keepsake_archive::ExportKind::Instagram, "{name}");
+    assert_eq!(d.era, Some(detected_era(era)), "{name}");
+    assert_eq!(d.format, Some(format), "{name}");
+}
+
 /// Generate `spec`; `None` when the generator does not write this variant yet.
 fn generate(spec: &Spec) -> Option<(PathBuf, Manifest)> {
     match generate_in_temp(spec, &spec.name) {
@@ -51,9 +72,10 @@ fn check(spec: &Spec) {
         return;
     };
     let mut export = open(&dir, &m);
+    let name = &spec.name;
+    assert_detected(&export, spec.era, keepsake_archive::Format::Json, name);
     let catalog = export.catalog();
     let c = &catalog.value;
-    let name = &spec.name;
     for problem in &catalog.problems {
         eprintln!("{name}: problem: {problem:?}");
     }
@@ -258,6 +280,32 @@ fn containers_and_roots() {
         s.name = format!("container-{i}");
         check(&s);
     }
+}
+
+#[test]
+fn html_exports_of_every_era_are_detected_as_html() {
+    let mut generated = 0;
+    for era in Era::ALL {
+        let mut s = spec(era);
+        s.format = Format::Html;
+        s.name = format!("html-{era:?}");
+        match generate_in_temp(&s, &s.name) {
+            Ok((dir, m)) => {
+                assert_detected(
+                    &open(&dir, &m),
+                    era,
+                    keepsake_archive::Format::Html,
+                    &s.name,
+                );
+                generated += 1;
+                let _ = fs::remove_dir_all(&dir);
+            }
+            // Era A (2018–2020) was only ever JSON: the generator refuses HTML for it.
+            Err(_) if matches!(era, Era::Legacy | Era::LegacyDec2020) => {}
+            Err(e) => panic!("{}: {e}", s.name),
+        }
+    }
+    assert_eq!(generated, Era::ALL.len() - 2, "every HTML era was checked");
 }
 
 #[test]
