@@ -1,6 +1,8 @@
 //! The facade the worker uses: one opened export, parsed family by family on demand.
-//! Each call reads the files it needs and drops their bytes; only the profile and the
-//! inbox summaries (small) are kept, because the inbox is needed to open a thread.
+//! Each family is parsed once, on first use, and its records are kept: several views and
+//! the catalog ask for the same families, and re-reading the files would cost more than
+//! the records weigh. File bytes are dropped after parsing, and whole threads are never
+//! kept (one can hold a gigabyte of messages).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,6 +42,22 @@ pub struct Export {
     detection: Detection,
     profile: Option<Parsed<Profile>>,
     inbox: Option<Parsed<Inbox>>,
+    posts: BTreeMap<PostKind, Parsed<Vec<Post>>>,
+    relations: Option<Parsed<Relations>>,
+    activity: Option<Parsed<Activity>>,
+    account: Option<Parsed<Account>>,
+    tables: Option<Parsed<Vec<RecordTable>>>,
+    other_files: Option<Parsed<Vec<RecordTable>>>,
+    catalog: Option<Parsed<Catalog>>,
+}
+
+/// The cached value in `slot`, computed from the archive the first time.
+fn cached<T: Clone>(
+    slot: &mut Option<T>,
+    archive: &mut Archive,
+    compute: impl FnOnce(&mut Archive) -> T,
+) -> T {
+    slot.get_or_insert_with(|| compute(archive)).clone()
 }
 
 impl Export {
@@ -50,6 +68,13 @@ impl Export {
             detection,
             profile: None,
             inbox: None,
+            posts: BTreeMap::new(),
+            relations: None,
+            activity: None,
+            account: None,
+            tables: None,
+            other_files: None,
+            catalog: None,
         }
     }
 
@@ -72,31 +97,27 @@ impl Export {
     }
 
     pub fn profile(&mut self) -> Parsed<Profile> {
-        if let Some(p) = &self.profile {
-            return p.clone();
-        }
-        let p = profile::parse(&mut self.archive);
-        self.profile = Some(p.clone());
-        p
+        cached(&mut self.profile, &mut self.archive, profile::parse)
     }
 
     pub fn posts(&mut self, kind: PostKind) -> Parsed<Vec<Post>> {
-        posts::parse(&mut self.archive, kind)
+        let archive = &mut self.archive;
+        self.posts
+            .entry(kind)
+            .or_insert_with(|| posts::parse(archive, kind))
+            .clone()
     }
 
     pub fn relations(&mut self) -> Parsed<Relations> {
-        relations::parse(&mut self.archive)
+        cached(&mut self.relations, &mut self.archive, relations::parse)
     }
 
     /// Thread summaries, newest first; reads only `message_1.json` of each thread.
     pub fn inbox(&mut self) -> Parsed<Inbox> {
-        if let Some(i) = &self.inbox {
-            return i.clone();
-        }
         let profile = self.profile().value;
-        let inbox = messages::inbox(&mut self.archive, Some(&profile));
-        self.inbox = Some(inbox.clone());
-        inbox
+        cached(&mut self.inbox, &mut self.archive, |archive| {
+            messages::inbox(archive, Some(&profile))
+        })
     }
 
     /// A whole thread by id (or by the id of a folder merged into it).
@@ -110,25 +131,34 @@ impl Export {
     }
 
     pub fn activity(&mut self) -> Parsed<Activity> {
-        activity::parse(&mut self.archive)
+        cached(&mut self.activity, &mut self.archive, activity::parse)
     }
 
     pub fn account(&mut self) -> Parsed<Account> {
-        account::parse(&mut self.archive)
+        cached(&mut self.account, &mut self.archive, account::parse)
     }
 
     /// Ads, topics, insights, the Threads app …: known files as generic tables.
     pub fn tables(&mut self) -> Parsed<Vec<RecordTable>> {
-        tables::parse(&mut self.archive)
+        cached(&mut self.tables, &mut self.archive, tables::parse)
     }
 
     /// JSON files no parser claims, as generic tables: new Meta files are never hidden.
     pub fn other_files(&mut self) -> Parsed<Vec<RecordTable>> {
-        tables::other_files(&mut self.archive)
+        cached(&mut self.other_files, &mut self.archive, tables::other_files)
     }
 
-    /// Everything counted. Reads every file once (every thread in full), one at a time.
+    /// Everything counted, once: the first call reads every file (every thread in full).
     pub fn catalog(&mut self) -> Parsed<Catalog> {
+        if let Some(catalog) = &self.catalog {
+            return catalog.clone();
+        }
+        let catalog = self.count_everything();
+        self.catalog = Some(catalog.clone());
+        catalog
+    }
+
+    fn count_everything(&mut self) -> Parsed<Catalog> {
         let mut problems: Vec<Problem> = Vec::new();
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         let mut times = TimeRange::default();
