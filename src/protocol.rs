@@ -201,21 +201,13 @@ pub struct MessageHit {
     pub snippet: String,
 }
 
-/// Which of the user's files holds a media entry.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub enum FileRef {
-    /// The n-th file the user chose (a ZIP part).
-    Chosen(usize),
-    /// A file of a chosen folder, by its path inside the folder.
-    InFolder(String),
-}
-
 /// A media entry's bytes inside a user's file: stored bytes are sliced as they are,
 /// deflated ones are inflated by the browser; they never pass through wasm.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct MediaInfo {
     pub path: String,
-    pub file: FileRef,
+    /// Which of the files sent with `Open` holds the bytes (a ZIP part or a folder's file).
+    pub file: usize,
     pub offset: u64,
     /// Bytes as stored in the file (compressed size for deflated entries).
     pub stored_size: u64,

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::protocol::{MediaInfo, Reply, Request};
 use crate::ui::app::use_ctx;
-use crate::ui::object_url::{ObjectUrl, file_of, media_blob};
+use crate::ui::object_url::{ObjectUrl, media_blob};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -103,7 +103,9 @@ pub fn MediaView(props: &Props) -> Html {
 }
 
 async fn load(files: &[web_sys::File], info: MediaInfo) -> Result<Shown, String> {
-    let file = file_of(files, &info.file).ok_or("the file holding this media is no longer open")?;
+    let file = files
+        .get(info.file)
+        .ok_or("the file holding this media is no longer open")?;
     let mime = info
         .mime
         .clone()

@@ -8,8 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, Url};
 
-use crate::protocol::{FileRef, MediaInfo};
-use crate::ui::files::relative_path;
+use crate::protocol::MediaInfo;
 use crate::ui::worker_client::describe_js;
 
 #[wasm_bindgen]
@@ -61,20 +60,6 @@ fn publish_count() {
         .and_then(|d| d.body())
     {
         let _ = body.set_attribute("data-live-urls", &live().to_string());
-    }
-}
-
-/// The user's file that holds a media entry.
-pub fn file_of<'a>(files: &'a [File], file: &FileRef) -> Option<&'a File> {
-    match file {
-        FileRef::Chosen(index) => files.get(*index),
-        FileRef::InFolder(path) => files.iter().find(|f| {
-            let relative = relative_path(f);
-            relative == *path
-                || relative
-                    .split_once('/')
-                    .is_some_and(|(_, rest)| rest == path)
-        }),
     }
 }
 

@@ -1,6 +1,8 @@
 //! What the worker does with the engine: open the parts it is given into one archive and
 //! answer questions about it. Free of browser types, so it runs on any byte source.
 
+use std::collections::HashMap;
+
 use keepsake_archive::container::{Archive, Compression, PartKind};
 use keepsake_archive::detect::ExportKind;
 use keepsake_archive::media;
@@ -8,8 +10,8 @@ use keepsake_archive::source::RandomAccess;
 use keepsake_archive::{ArchiveError, Export};
 
 use crate::protocol::{
-    DetectionReport, EntryPage, EntryRow, FileRef, FileTypeCount, MediaInfo, MessageHit,
-    MessageHits, PartReport, PartSource, Reply, Request, SectionCount, Summary, TextFile,
+    DetectionReport, EntryPage, EntryRow, FileTypeCount, MediaInfo, MessageHit, MessageHits,
+    PartReport, PartSource, Reply, Request, SectionCount, Summary, TextFile,
 };
 use crate::sections::{self, Section};
 
@@ -24,8 +26,10 @@ pub struct Engine {
     export: Option<Export>,
     /// The section of each entry, in the archive's entry order.
     sections: Vec<Section>,
-    /// For each archive part, which chosen file it is.
-    part_files: Vec<FileRef>,
+    /// For each archive part, which chosen file it is (`None` for the folder part).
+    part_files: Vec<Option<usize>>,
+    /// For a chosen folder, which chosen file each of its paths is.
+    loose_files: HashMap<String, usize>,
 }
 
 /// Text shown for a file without a view is capped: the page shows a preview, not a dump.
@@ -41,6 +45,7 @@ impl Engine {
         let mut archive = Archive::new();
         let total = parts.len() as u64;
         let mut zip_files = Vec::new();
+        let mut loose_files = HashMap::new();
         let mut reports: Vec<PartReport> = Vec::new();
         let mut folder: Option<PartReport> = None;
         for (index, part) in parts.into_iter().enumerate() {
@@ -69,6 +74,7 @@ impl Engine {
                     reports.push(report);
                 }
                 PartSource::Loose { path } => {
+                    loose_files.insert(path.clone(), index);
                     if done.is_multiple_of(LOOSE_PROGRESS_EVERY) {
                         progress(done, total, "the folder’s files");
                     }
@@ -101,10 +107,11 @@ impl Engine {
             .parts()
             .iter()
             .map(|part| match part.kind {
-                PartKind::Zip => FileRef::Chosen(zips.next().unwrap_or(usize::MAX)),
-                PartKind::Folder => FileRef::InFolder(String::new()),
+                PartKind::Zip => zips.next(),
+                PartKind::Folder => None,
             })
             .collect();
+        self.loose_files = loose_files;
         let export = Export::new(archive);
         let summary = summarize(&export, reports, &self.sections);
         self.export = Some(export);
@@ -161,12 +168,12 @@ impl Engine {
             Ok(found) => found,
             Err(error) => return failed(&error),
         };
-        let file = match self.part_files.get(location.part) {
-            Some(FileRef::InFolder(_)) => {
-                FileRef::InFolder(location.source_path.unwrap_or_default())
-            }
-            Some(chosen) => chosen.clone(),
-            None => return failed(&ArchiveError::NotFound(path.to_string())),
+        let file = match &location.source_path {
+            Some(loose) => self.loose_files.get(loose).copied(),
+            None => self.part_files.get(location.part).copied().flatten(),
+        };
+        let Some(file) = file else {
+            return failed(&ArchiveError::NotFound(path.to_string()));
         };
         Reply::Media(MediaInfo {
             path: path.to_string(),
