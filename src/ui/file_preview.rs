@@ -5,10 +5,10 @@
 use keepsake_archive::text::repair;
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request, TextFile};
-use crate::ui::app::use_ctx;
+use crate::protocol::{Reply, Request};
 use crate::ui::format;
 use crate::ui::media_view::MediaView;
+use crate::ui::reply::{failure, use_reply};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -84,34 +84,12 @@ struct TextProps {
 
 #[component]
 fn TextPreview(props: &TextProps) -> Html {
-    let ctx = use_ctx();
-    let text = use_state(|| None::<Result<TextFile, String>>);
-    {
-        let text = text.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with(props.path.clone(), move |path| {
-            text.set(None);
-            worker.request(
-                Request::Text {
-                    path: path.to_string(),
-                },
-                &[],
-                move |reply| {
-                    text.set(Some(match reply {
-                        Reply::Text(file) => Ok(file),
-                        Reply::Failed { message } => Err(message),
-                        other => Err(format!("unexpected reply {other:?}")),
-                    }))
-                },
-            );
-        });
-    }
-    match &*text {
+    let reply = use_reply(Request::Text {
+        path: props.path.to_string(),
+    });
+    match &*reply {
         None => html! { <p class="muted">{ "Reading…" }</p> },
-        Some(Err(message)) => {
-            html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> }
-        }
-        Some(Ok(file)) => html! {
+        Some(Reply::Text(file)) => html! {
             <>
                 if file.truncated {
                     <p class="muted">{ format!("Showing the first megabyte of {}.", format::bytes(file.size)) }</p>
@@ -119,6 +97,7 @@ fn TextPreview(props: &TextProps) -> Html {
                 <pre class="text-file">{ pretty(&file.path, &file.text) }</pre>
             </>
         },
+        Some(other) => failure(other),
     }
 }
 

@@ -16,6 +16,7 @@ mod open_status;
 mod overview;
 mod profile_header;
 mod records;
+mod reply;
 pub mod routes;
 mod section_page;
 mod sections;

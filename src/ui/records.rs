@@ -2,12 +2,11 @@
 //! export covers, media the JSON names but the export lacks, and files Keepsake has no
 //! view for yet (each openable).
 
-use keepsake_archive::Catalog;
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
-use crate::ui::app::use_ctx;
 use crate::ui::format;
+use crate::ui::reply::{failure, use_reply};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -17,34 +16,18 @@ pub struct Props {
 
 #[component]
 pub fn Records(props: &Props) -> Html {
-    let ctx = use_ctx();
-    let catalog = use_state(|| None::<Result<(Catalog, usize), String>>);
-    {
-        let catalog = catalog.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with((), move |_| {
-            worker.request(Request::Catalog, &[], move |reply| {
-                catalog.set(Some(match reply {
-                    Reply::Catalog(value, problems) => Ok((value, problems.len())),
-                    Reply::Failed { message } => Err(message),
-                    other => Err(format!("unexpected reply {other:?}")),
-                }))
-            });
-        });
-    }
-    let Some(result) = &*catalog else {
-        return html! {
-            <div class="status" role="status">
-                <div class="progress indeterminate"><div></div></div>
-                <p class="muted">{ "Counting records…" }</p>
-            </div>
-        };
-    };
-    let (c, problems) = match result {
-        Ok(found) => found,
-        Err(message) => {
-            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
+    let reply = use_reply(Request::Catalog);
+    let (c, problems) = match &*reply {
+        None => {
+            return html! {
+                <div class="status" role="status">
+                    <div class="progress indeterminate"><div></div></div>
+                    <p class="muted">{ "Counting records…" }</p>
+                </div>
+            };
         }
+        Some(Reply::Catalog(catalog, problems)) => (catalog, problems.len()),
+        Some(other) => return failure(other),
     };
     let period = match (format::date(c.first.get()), format::date(c.last.get())) {
         (Some(first), Some(last)) => format!("From {first} to {last}"),
@@ -60,7 +43,7 @@ pub fn Records(props: &Props) -> Html {
             <p class="period" data-testid="period">{ period }</p>
             <p class="muted">
                 { "Lists may be limited to the date range chosen when the download was requested." }
-                if *problems > 0 { { format!(" {problems} file(s) could only be read in part.") } }
+                if problems > 0 { { format!(" {problems} file(s) could only be read in part.") } }
             </p>
             <table class="plain" data-testid="record-counts">
                 <thead><tr><th>{ "Category" }</th><th class="num">{ "Records" }</th></tr></thead>

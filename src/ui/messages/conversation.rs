@@ -1,14 +1,14 @@
 //! One conversation: newest messages first on screen (at the bottom), earlier ones on
 //! request, day separators, runs by sender, and search with jump-to-message.
 
-use keepsake_archive::model::{Inbox, Thread};
+use keepsake_archive::model::Thread;
 use yew::prelude::*;
 
 use super::message_row::{Place, message_row};
 use crate::protocol::{Reply, Request};
-use crate::ui::app::use_ctx;
 use crate::ui::format;
 use crate::ui::media_view::MediaView;
+use crate::ui::reply::{failure, use_reply};
 
 /// Messages added to the page per step back in time.
 const STEP: usize = 300;
@@ -25,9 +25,11 @@ pub struct Props {
 
 #[component]
 pub fn Conversation(props: &Props) -> Html {
-    let ctx = use_ctx();
-    let thread = use_state(|| None::<Result<Thread, String>>);
-    let owner = use_state(|| None::<String>);
+    let thread = use_reply(Request::Thread {
+        id: props.id.clone(),
+    });
+    // The inbox (kept by the worker) names the account owner, whose messages go right.
+    let inbox = use_reply(Request::Inbox);
     let first_shown = use_state(|| usize::MAX);
     let needle = use_state(String::new);
     let gallery = use_state(|| None::<usize>);
@@ -42,31 +44,13 @@ pub fn Conversation(props: &Props) -> Html {
     }
     let list = use_node_ref();
     {
-        let thread = thread.clone();
-        let owner = owner.clone();
         let first_shown = first_shown.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with(props.id.clone(), move |id| {
-            thread.set(None);
-            first_shown.set(usize::MAX);
-            worker.request(Request::Inbox, &[], move |reply| {
-                if let Reply::Inbox(Inbox { owner: o, .. }, _) = reply {
-                    owner.set(o.name);
-                }
-            });
-            worker.request(Request::Thread { id: id.clone() }, &[], move |reply| {
-                thread.set(Some(match reply {
-                    Reply::Thread(value, _) => Ok(value),
-                    Reply::Failed { message } => Err(message),
-                    other => Err(format!("unexpected reply {other:?}")),
-                }))
-            });
-        });
+        use_effect_with(props.id.clone(), move |_| first_shown.set(usize::MAX));
     }
     // Open at the newest message, and bring a search result into view.
     {
         let list = list.clone();
-        let loaded = matches!(&*thread, Some(Ok(_)));
+        let loaded = matches!(&*thread, Some(Reply::Thread(..)));
         use_effect_with((loaded, *current), move |(_, current)| {
             let Some(element) = list.cast::<web_sys::Element>() else {
                 return;
@@ -82,20 +66,19 @@ pub fn Conversation(props: &Props) -> Html {
         });
     }
 
-    let Some(result) = &*thread else {
-        return html! { <p class="muted" role="status">{ "Reading the conversation…" }</p> };
-    };
-    let t = match result {
-        Ok(t) => t,
-        Err(message) => {
-            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
-        }
+    let t = match &*thread {
+        None => return html! { <p class="muted" role="status">{ "Reading the conversation…" }</p> },
+        Some(Reply::Thread(t, _)) => t,
+        Some(other) => return failure(other),
     };
     let total = t.messages.len();
     let matches = find(t, &needle);
     let first = (*first_shown).min(total.saturating_sub(STEP));
     let first = current.map_or(first, |c| first.min(c));
-    let owner_name = (*owner).clone().unwrap_or_default();
+    let owner_name = match &*inbox {
+        Some(Reply::Inbox(inbox, _)) => inbox.owner.name.clone().unwrap_or_default(),
+        _ => String::new(),
+    };
 
     let on_search = {
         let needle = needle.clone();

@@ -1,7 +1,7 @@
 //! The conversation list: name or group title, initials, last message, time and size;
 //! sorted by latest or by size, filtered by name, in sections per folder.
 
-use keepsake_archive::model::{FolderKind, Inbox, ThreadSummary};
+use keepsake_archive::model::{FolderKind, ThreadSummary};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,6 +9,7 @@ use super::thread_id_to_url;
 use crate::protocol::{MessageHits, Reply, Request};
 use crate::ui::app::use_ctx;
 use crate::ui::format;
+use crate::ui::reply::{failure, use_reply};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -25,24 +26,11 @@ enum Order {
 #[component]
 pub fn InboxList(props: &Props) -> Html {
     let ctx = use_ctx();
-    let inbox = use_state(|| None::<Result<Inbox, String>>);
+    let inbox = use_reply(Request::Inbox);
     let filter = use_state(String::new);
     let order = use_state(|| Order::Latest);
     let query = use_state(String::new);
     let hits = use_state(|| None::<Result<MessageHits, String>>);
-    {
-        let inbox = inbox.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with((), move |_| {
-            worker.request(Request::Inbox, &[], move |reply| {
-                inbox.set(Some(match reply {
-                    Reply::Inbox(value, _) => Ok(value),
-                    Reply::Failed { message } => Err(message),
-                    other => Err(format!("unexpected reply {other:?}")),
-                }))
-            });
-        });
-    }
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -112,11 +100,8 @@ pub fn InboxList(props: &Props) -> Html {
     let on_search_click = Callback::from(move |_: MouseEvent| search());
     let body = match &*inbox {
         None => html! { <p class="muted" role="status">{ "Reading conversations…" }</p> },
-        Some(Err(message)) => {
-            html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> }
-        }
-        Some(Ok(_)) if hits.is_some() => search_results(hits.as_ref()),
-        Some(Ok(inbox)) => {
+        Some(Reply::Inbox(..)) if hits.is_some() => search_results(hits.as_ref()),
+        Some(Reply::Inbox(inbox, _)) => {
             let shown = visible_threads(&inbox.threads, &filter, *order);
             let groups = group_by_folder(shown);
             html! {
@@ -132,6 +117,7 @@ pub fn InboxList(props: &Props) -> Html {
                 </>
             }
         }
+        Some(other) => failure(other),
     };
     html! {
         <nav class="inbox" aria-label="Conversations">

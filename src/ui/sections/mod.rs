@@ -8,23 +8,7 @@ pub mod other_data;
 
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request};
-use crate::ui::app::use_ctx;
-
-/// Sends `request` once and holds the reply (`None` until it comes).
-#[hook]
-pub fn use_reply(request: Request) -> UseStateHandle<Option<Reply>> {
-    let ctx = use_ctx();
-    let reply = use_state(|| None::<Reply>);
-    {
-        let reply = reply.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with((), move |_| {
-            worker.request(request, &[], move |answer| reply.set(Some(answer)));
-        });
-    }
-    reply
-}
+pub use crate::ui::reply::{failure, use_reply};
 
 pub fn loading(what: &str) -> Html {
     html! {
@@ -33,22 +17,6 @@ pub fn loading(what: &str) -> Html {
             <p class="muted">{ format!("Reading {what}…") }</p>
         </div>
     }
-}
-
-pub fn failure(reply: &Reply) -> Html {
-    let message = match reply {
-        Reply::Failed { message } => message.clone(),
-        other => format!("unexpected reply {}", variant_name(other)),
-    };
-    html! { <div class="notice error" role="alert"><p>{ message }</p></div> }
-}
-
-fn variant_name(reply: &Reply) -> String {
-    let text = format!("{reply:?}");
-    text.split(['(', ' ', '{'])
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// A note on problems met while reading (files read only in part).
