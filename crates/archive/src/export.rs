@@ -145,7 +145,11 @@ impl Export {
 
     /// JSON files no parser claims, as generic tables: new Meta files are never hidden.
     pub fn other_files(&mut self) -> Parsed<Vec<RecordTable>> {
-        cached(&mut self.other_files, &mut self.archive, tables::other_files)
+        cached(
+            &mut self.other_files,
+            &mut self.archive,
+            tables::other_files,
+        )
     }
 
     /// Everything counted, once: the first call reads every file (every thread in full).
