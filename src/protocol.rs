@@ -2,7 +2,8 @@
 //! user's `File` handles travel beside it (structured clone: no bytes are copied).
 
 use keepsake_archive::model::{
-    Account, Activity, Inbox, Post, PostKind, Profile, RecordTable, Relations, Thread,
+    Account, Activity, Inbox, Message, Post, PostKind, Profile, RecordTable, Relations,
+    ThreadSummary,
 };
 use keepsake_archive::{Catalog, Problem};
 use serde::{Deserialize, Serialize};
@@ -45,8 +46,18 @@ pub enum Request {
     OtherFiles,
     /// The list of conversations (reads only what the list needs).
     Inbox,
-    /// One conversation with all its messages, by thread id.
+    /// One conversation's header and size, by thread id; its messages come by page.
     Thread { id: String },
+    /// Messages `start..start + len` of a conversation, oldest first.
+    ThreadPage {
+        id: String,
+        start: usize,
+        len: usize,
+    },
+    /// Positions of a conversation's messages whose text contains `query`.
+    ThreadSearch { id: String, query: String },
+    /// Every photo, video, audio… file of a conversation, with its message's position.
+    ThreadMedia { id: String },
     /// Messages containing a text, across every conversation (reads every thread).
     SearchMessages { query: String, limit: usize },
     /// Where a media file's bytes are, so the page can show it without copying them.
@@ -85,7 +96,11 @@ pub enum Reply {
     Tables(Vec<RecordTable>, Vec<Problem>),
     OtherFiles(Vec<RecordTable>, Vec<Problem>),
     Inbox(Inbox, Vec<Problem>),
-    Thread(Thread, Vec<Problem>),
+    Thread(ThreadInfo, Vec<Problem>),
+    ThreadPage(ThreadPage),
+    /// Message positions, ascending.
+    ThreadMatches(Vec<usize>),
+    ThreadMedia(Vec<ThreadMediaItem>),
     MessageHits(MessageHits),
     Media(MediaInfo),
     Text(TextFile),
@@ -180,6 +195,30 @@ pub struct EntryRow {
     pub compressed_size: u64,
     pub compression: String,
     pub part: usize,
+}
+
+/// A conversation as opened: enough to draw its header and size its scroll area.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ThreadInfo {
+    pub summary: ThreadSummary,
+    /// Messages in all the thread's files (the exact count, unlike the inbox's estimate).
+    pub total: usize,
+    /// Media files across its messages.
+    pub media: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ThreadPage {
+    /// Position of the first message in the conversation, oldest first.
+    pub start: usize,
+    pub messages: Vec<Message>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ThreadMediaItem {
+    /// Position of the message that holds the file.
+    pub index: usize,
+    pub path: String,
 }
 
 /// Messages that contain a searched text, newest first.

@@ -2,6 +2,7 @@
 
 mod app;
 pub mod crash;
+mod dom;
 mod dropzone;
 mod entry_table;
 mod file_preview;

@@ -9,9 +9,10 @@ use keepsake_archive::media;
 use keepsake_archive::source::RandomAccess;
 use keepsake_archive::{ArchiveError, Export};
 
+use super::conversations::Conversations;
 use crate::protocol::{
-    DetectionReport, EntryPage, EntryRow, FileTypeCount, MediaInfo, MessageHit, MessageHits,
-    PartReport, PartSource, Reply, Request, SectionCount, Summary, TextFile,
+    DetectionReport, EntryPage, EntryRow, FileTypeCount, MediaInfo, PartReport, PartSource, Reply,
+    Request, SectionCount, Summary, TextFile,
 };
 use crate::sections::{self, Section};
 
@@ -30,6 +31,7 @@ pub struct Engine {
     part_files: Vec<Option<usize>>,
     /// For a chosen folder, which chosen file each of its paths is.
     loose_files: HashMap<String, usize>,
+    conversations: Conversations,
 }
 
 /// Text shown for a file without a view is capped: the page shows a preview, not a dump.
@@ -112,6 +114,7 @@ impl Engine {
             })
             .collect();
         self.loose_files = loose_files;
+        self.conversations = Conversations::default();
         let export = Export::new(archive);
         let summary = summarize(&export, reports, &self.sections);
         self.export = Some(export);
@@ -123,6 +126,9 @@ impl Engine {
         let Some(export) = &mut self.export else {
             return not_open();
         };
+        if let Some(reply) = self.conversations.answer(export, &request) {
+            return reply;
+        }
         macro_rules! reply {
             ($variant:ident, $parsed:expr) => {{
                 let parsed = $parsed;
@@ -139,15 +145,6 @@ impl Engine {
             Request::Tables => reply!(Tables, export.tables()),
             Request::OtherFiles => reply!(OtherFiles, export.other_files()),
             Request::Inbox => reply!(Inbox, export.inbox()),
-            Request::SearchMessages { query, limit } => {
-                Reply::MessageHits(search_messages(export, &query, limit))
-            }
-            Request::Thread { id } => match export.thread(&id) {
-                Some(parsed) => reply!(Thread, parsed),
-                None => Reply::Failed {
-                    message: "This conversation is not in the export.".into(),
-                },
-            },
             other => Reply::Failed {
                 message: format!("not a parser request: {other:?}"),
             },
@@ -250,59 +247,6 @@ impl Engine {
             rows,
         }
     }
-}
-
-/// Messages whose text contains `query` (case-insensitively), newest first.
-fn search_messages(export: &mut Export, query: &str, limit: usize) -> MessageHits {
-    let needle = query.trim().to_lowercase();
-    let mut hits = Vec::new();
-    if needle.is_empty() {
-        return MessageHits::default();
-    }
-    let threads = export.inbox().value.threads;
-    for summary in threads {
-        let Some(thread) = export.thread(&summary.id) else {
-            continue;
-        };
-        for (index, message) in thread.value.messages.iter().enumerate() {
-            let Some(text) = message.text.as_deref() else {
-                continue;
-            };
-            if text.to_lowercase().contains(&needle) {
-                hits.push(MessageHit {
-                    thread_id: summary.id.clone(),
-                    thread_title: summary.title.clone(),
-                    index,
-                    sender: message.sender.clone(),
-                    time: message.time.0,
-                    snippet: snippet(text, &needle),
-                });
-            }
-        }
-    }
-    hits.sort_by_key(|h| std::cmp::Reverse(h.time));
-    let total = hits.len();
-    hits.truncate(limit);
-    MessageHits { hits, total }
-}
-
-/// Up to ~120 characters of `text` around the first match.
-fn snippet(text: &str, needle: &str) -> String {
-    let lower = text.to_lowercase();
-    let at = lower.find(needle).unwrap_or(0);
-    // Byte positions in the lower-cased text may not be boundaries in the original.
-    let chars_before = lower[..at].chars().count();
-    let start = chars_before.saturating_sub(40);
-    let shown: String = text.chars().skip(start).take(120).collect();
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    out.push_str(&shown);
-    if text.chars().count() > start + 120 {
-        out.push('…');
-    }
-    out
 }
 
 /// A JSON file no parser reads belongs to "Other data", wherever it sits: that is where

@@ -2,6 +2,7 @@
 //! `FileReaderSync`, and answers the page's requests with small messages.
 
 mod blob_source;
+mod conversations;
 mod engine;
 
 pub use blob_source::BlobSource;

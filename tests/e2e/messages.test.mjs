@@ -2,7 +2,7 @@
 // messages in order, text is repaired and never markup, and search finds a message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, loadApp, demoManifest, fixture, outputPath, decodedWidth, DEMO_ZIP } from './support/harness.mjs';
+import { launch, openPage, loadApp, demoManifest, fixture, outputPath, decodedWidth, readConversation, DEMO_ZIP } from './support/harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,6 +13,15 @@ async function openMessages(page, files, folder = false) {
   await page.getByRole('heading', { name: 'What’s in this export' }).waitFor({ timeout: 60_000 });
   await page.locator('nav.sidebar').getByRole('link', { name: /^Messages/ }).click();
   await page.locator('[data-testid=threads]').first().waitFor({ timeout: 30_000 });
+}
+
+/// Every message of the thread was shown, once each, oldest to newest.
+function assertWholeThread(rows, thread) {
+  assert.equal(rows.length, thread.message_count, `${thread.title}: every message shown`);
+  rows.forEach((row, i) => assert.equal(row.index, i, `${thread.title}: message ${i} shown`));
+  for (let i = 1; i < rows.length; i += 1) {
+    assert.ok(rows[i - 1].time <= rows[i].time, `${thread.title}: message ${i} is not older than the one before`);
+  }
 }
 
 async function openThread(page, title) {
@@ -50,13 +59,15 @@ test('a thread split over several files shows every message, oldest to newest', 
   assert.ok(split, 'the demo has a split thread');
   await page.screenshot({ path: outputPath('messages-inbox-dark.png') });
   const conversation = await openThread(page, split.title);
-  const earlier = conversation.getByRole('button', { name: /Show earlier messages/ });
-  while (await earlier.count()) await earlier.click();
-  assert.equal(await conversation.locator('[data-testid=message], .system-line').count(), split.message_count);
   assert.match(await conversation.innerText(), new RegExp(`${split.message_count} messages`));
-  // Every photo of a message with several, not only the first.
-  const multi = conversation.locator('[data-testid=message]').filter({ has: page.locator('.message-media >> nth=1') }).first();
-  assert.ok(await multi.count(), 'a message with several photos or videos');
+  const { rows } = await readConversation(page, conversation);
+  assertWholeThread(rows, split);
+  // Every photo of a message with several, not only the first: go to its URL.
+  const several = rows.find((row) => row.media >= 2);
+  assert.ok(several, 'a message with several photos or videos');
+  await page.evaluate((index) => { window.location.hash = `${window.location.hash.replace(/\/\d+$/, '')}/${index}`; }, several.index);
+  const multi = conversation.locator('.message.current');
+  await multi.waitFor();
   const images = multi.locator('img.message-media');
   const n = await images.count();
   assert.ok(n >= 2, `${n} images in one message`);
@@ -107,9 +118,8 @@ test('a renamed participant’s thread and a multi-part export read correctly', 
   await openMessages(page, paths);
   for (const thread of manifest.threads.slice(0, 3)) {
     const conversation = await openThread(page, thread.title);
-    const earlier = conversation.getByRole('button', { name: /Show earlier messages/ });
-    while (await earlier.count()) await earlier.click();
-    assert.equal(await conversation.locator('[data-testid=message], .system-line').count(), thread.message_count, thread.title);
+    const { rows } = await readConversation(page, conversation);
+    assertWholeThread(rows, thread);
     if (thread.former_names.length > 0) {
       assert.match(await conversation.innerText(), new RegExp(thread.former_names[0]));
     }
@@ -129,7 +139,7 @@ test('a conversation’s media gallery shows its photos and leads back to each m
   await button.click();
   const gallery = conversation.locator('[data-testid=thread-gallery]');
   await gallery.waitFor();
-  assert.equal(await gallery.locator('li:not(.earlier)').count(), Math.min(count, 60), 'one tile per media file');
+  assert.equal(await gallery.locator('li:not(.more)').count(), Math.min(count, 60), 'one tile per media file');
   const firstImage = gallery.locator('img.gallery-media').first();
   assert.ok((await decodedWidth(firstImage)) > 0, 'a gallery photo decodes');
   await gallery.getByRole('button', { name: 'Go to message' }).first().click();

@@ -98,14 +98,7 @@ const SPECS: &[Spec] = &[
     Spec {
         name: THREAD_EXPORT,
         label: "100k-message thread",
-        args: &[
-            "--era",
-            "media-move-2025",
-            "--threads",
-            "1",
-            "--messages",
-            "100000",
-        ],
+        args: crate::process::LONG_THREAD,
     },
 ];
 

@@ -143,6 +143,8 @@ const E2E_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     ("legacy", &["--era", "legacy", "--root", "instagram"]),
+    // One conversation long enough that only windowing keeps the page usable.
+    ("thread-100k", crate::process::LONG_THREAD),
 ];
 
 fn write_e2e_fixtures() -> Result<(), String> {

@@ -88,6 +88,19 @@ pub fn cargo() -> Command {
 }
 
 /// The export generator's command line, built for speed (`keepsake-fixtures ARGS...`).
+/// Generator arguments for one conversation of 100,000 messages (in ten `message_N.json`
+/// files): the e2e test of the windowed conversation and the thread benchmarks use it.
+pub const LONG_THREAD: &[&str] = &[
+    "--era",
+    "media-move-2025",
+    "--threads",
+    "1",
+    "--messages",
+    "100000",
+    "--image-px",
+    "16",
+];
+
 pub fn fixtures() -> Command {
     let mut cmd = cargo();
     cmd.args([

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{Listener, PostList, Timeout, alt_text, is_video, set_return, set_style, shown_path};
+use super::{PostList, alt_text, is_video, set_return, shown_path};
+use crate::ui::dom::{Listener, Timeout, set_style};
 use crate::ui::media_view::MediaView;
 use crate::ui::routes::Route;
 
@@ -176,7 +177,7 @@ pub fn Grid(props: &Props) -> Html {
             ];
             // A layout change above the grid (a header that loaded) moves it too.
             let settle = Rc::clone(&measure);
-            let timer = super::Interval::new(400, move || settle());
+            let timer = crate::ui::dom::Interval::new(400, move || settle());
             move || {
                 drop(listeners);
                 drop(timer);

@@ -2,7 +2,7 @@
 //! grid, the post view, the stories archive and viewer, and the reels player.
 //!
 //! Shared here: stable post ids for deep links, a per-export cache of parsed posts,
-//! window event listeners that go away with their component, dates and captions.
+//! dates and captions.
 
 pub mod caption;
 pub mod grid;
@@ -18,7 +18,6 @@ use std::rc::Rc;
 use keepsake_archive::model::{MediaItem, MediaKind, Post, PostKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::EventTarget;
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
@@ -305,119 +304,6 @@ pub fn month(epoch: i64) -> String {
     locale(epoch, &[("year", "numeric"), ("month", "long")]).unwrap_or_else(|| "Undated".into())
 }
 
-/// An event listener that is removed when dropped.
-pub struct Listener {
-    target: EventTarget,
-    event: &'static str,
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Listener {
-    pub fn new(
-        target: &EventTarget,
-        event: &'static str,
-        handler: impl FnMut(web_sys::Event) + 'static,
-    ) -> Self {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
-        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-        Listener {
-            target: target.clone(),
-            event,
-            closure,
-        }
-    }
-
-    /// Key presses on the window that are meant for the page: not typed into a field and
-    /// without Alt, Ctrl or Meta (those belong to the browser).
-    pub fn plain_keys(mut handler: impl FnMut(&web_sys::KeyboardEvent) + 'static) -> Option<Self> {
-        Self::window("keydown", move |event| {
-            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if !(typing(key) || key.alt_key() || key.ctrl_key() || key.meta_key()) {
-                handler(key);
-            }
-        })
-    }
-
-    /// On the window.
-    pub fn window(
-        event: &'static str,
-        handler: impl FnMut(web_sys::Event) + 'static,
-    ) -> Option<Self> {
-        let window = web_sys::window()?;
-        Some(Self::new(&window, event, handler))
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
-    }
-}
-
-/// A repeating timer, cleared when dropped.
-pub struct Interval {
-    id: i32,
-    _closure: Closure<dyn FnMut()>,
-}
-
-impl Interval {
-    pub fn new(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
-        let closure = Closure::<dyn FnMut()>::new(tick);
-        let id = web_sys::window()?
-            .set_interval_with_callback_and_timeout_and_arguments_0(
-                closure.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Interval {
-            id,
-            _closure: closure,
-        })
-    }
-}
-
-impl Drop for Interval {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_interval_with_handle(self.id);
-        }
-    }
-}
-
-/// A one-off timer, cancelled when dropped.
-pub struct Timeout {
-    id: i32,
-    _closure: Closure<dyn FnMut()>,
-}
-
-impl Timeout {
-    pub fn new(millis: i32, done: impl FnMut() + 'static) -> Option<Self> {
-        let closure = Closure::<dyn FnMut()>::new(done);
-        let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                closure.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Timeout {
-            id,
-            _closure: closure,
-        })
-    }
-}
-
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.id);
-        }
-    }
-}
-
 /// Keeps focus inside a dialog while it is open: focuses it on mount, stops the page
 /// behind from scrolling, and gives focus back to what had it when it closes.
 #[hook]
@@ -457,14 +343,6 @@ pub fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Whether a key event comes from a text field (where keys belong to the field).
-fn typing(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-}
-
 thread_local! {
     /// Where closing a post goes back to (the grid or profile tab it was opened from).
     static RETURN_TO: RefCell<Option<Route>> = const { RefCell::new(None) };
@@ -476,13 +354,6 @@ pub fn set_return(route: Route) {
 
 pub fn take_return() -> Option<Route> {
     RETURN_TO.with(|r| r.borrow_mut().take())
-}
-
-/// Sets a CSS property through the CSSOM (the page's policy blocks `style` attributes).
-pub fn set_style(node: &NodeRef, property: &str, value: &str) {
-    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let _ = el.style().set_property(property, value);
-    }
 }
 
 /// The first `<video>` inside a node.

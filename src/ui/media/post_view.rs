@@ -11,9 +11,10 @@ use yew_router::prelude::*;
 use super::caption::Caption;
 use super::grid::{Grid, tiles_of};
 use super::{
-    Listener, Loaded, PostList, alt_text, date, exact, iso, kind_of_id, shown_path, take_return,
+    Loaded, PostList, alt_text, date, exact, iso, kind_of_id, shown_path, take_return,
     use_dialog_focus, use_posts,
 };
+use crate::ui::dom::Listener;
 use crate::ui::media_view::MediaView;
 use crate::ui::routes::Route;
 

@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use super::caption::Caption;
 use super::post_view::slide_view;
-use super::{Interval, Listener, Loaded, alt_text, exact, iso, reduced_motion, use_posts};
+use super::{Loaded, alt_text, exact, iso, reduced_motion, use_posts};
+use crate::ui::dom::{Interval, Listener};
 
 /// Which reel fills a scroller `height` tall scrolled to `top`.
 pub fn reel_at(top: f64, height: f64, count: usize) -> usize {

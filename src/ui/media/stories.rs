@@ -12,9 +12,10 @@ use yew::prelude::*;
 use super::caption::Caption;
 use super::post_view::slide_view;
 use super::{
-    Interval, Listener, Loaded, PostList, alt_text, exact, is_video, iso, month, set_style,
-    shown_path, use_dialog_focus, use_posts, video_in,
+    Loaded, PostList, alt_text, exact, is_video, iso, month, shown_path, use_dialog_focus,
+    use_posts, video_in,
 };
+use crate::ui::dom::{Interval, Listener, set_style};
 use crate::ui::media_view::MediaView;
 
 /// How long an image story stays, as Instagram shows it.

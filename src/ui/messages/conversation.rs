@@ -1,24 +1,26 @@
-//! One conversation: newest messages first on screen (at the bottom), earlier ones on
-//! request, day separators, runs by sender, and search with jump-to-message.
+//! One conversation: its header, search within it (the worker finds the matches), the
+//! media gallery, and the windowed message list, which opens at the newest message.
+//!
+//! The message to show is part of the URL (`…/messages/<thread>/<index>`): search steps
+//! and gallery jumps change the URL, so Back and reload return to the same message.
 
-use keepsake_archive::model::Thread;
+use std::rc::Rc;
+
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use super::message_row::{Place, message_row};
+use super::gallery::Gallery;
+use super::message_list::MessageList;
+use super::thread_id_to_url;
 use crate::protocol::{Reply, Request};
 use crate::ui::format;
-use crate::ui::media_view::MediaView;
 use crate::ui::reply::{failure, use_reply};
-
-/// Messages added to the page per step back in time.
-const STEP: usize = 300;
-/// Gallery items per step: each holds an object URL while shown.
-const GALLERY_STEP: usize = 60;
+use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: String,
-    /// A message to bring into view and mark (from a deep link or a search result).
+    /// A message to bring into view and mark (from the URL).
     #[prop_or_default]
     pub focus: Option<usize>,
 }
@@ -30,39 +32,19 @@ pub fn Conversation(props: &Props) -> Html {
     });
     // The inbox (kept by the worker) names the account owner, whose messages go right.
     let inbox = use_reply(Request::Inbox);
-    let first_shown = use_state(|| usize::MAX);
     let needle = use_state(String::new);
-    let gallery = use_state(|| None::<usize>);
-    let current = use_state(|| props.focus);
+    let matches = use_reply(Request::ThreadSearch {
+        id: props.id.clone(),
+        query: (*needle).clone(),
+    });
+    let gallery = use_state(|| false);
+    let navigator = use_navigator();
     {
-        let current = current.clone();
-        use_effect_with(props.focus, move |focus| {
-            if focus.is_some() {
-                current.set(*focus);
-            }
-        });
-    }
-    let list = use_node_ref();
-    {
-        let first_shown = first_shown.clone();
-        use_effect_with(props.id.clone(), move |_| first_shown.set(usize::MAX));
-    }
-    // Open at the newest message, and bring a search result into view.
-    {
-        let list = list.clone();
-        let loaded = matches!(&*thread, Some(Reply::Thread(..)));
-        use_effect_with((loaded, *current), move |(_, current)| {
-            let Some(element) = list.cast::<web_sys::Element>() else {
-                return;
-            };
-            match current {
-                Some(index) => {
-                    if let Ok(Some(row)) = element.query_selector(&format!("#msg-{index}")) {
-                        row.scroll_into_view();
-                    }
-                }
-                None => element.set_scroll_top(element.scroll_height()),
-            }
+        // Another conversation starts without a search or gallery.
+        let (needle, gallery) = (needle.clone(), gallery.clone());
+        use_effect_with(props.id.clone(), move |_| {
+            needle.set(String::new());
+            gallery.set(false);
         });
     }
 
@@ -71,163 +53,94 @@ pub fn Conversation(props: &Props) -> Html {
         Some(Reply::Thread(t, _)) => t,
         Some(other) => return failure(other),
     };
-    let total = t.messages.len();
-    let matches = find(t, &needle);
-    let first = (*first_shown).min(total.saturating_sub(STEP));
-    let first = current.map_or(first, |c| first.min(c));
-    let owner_name = match &*inbox {
+    let matches: Rc<Vec<usize>> = Rc::new(match &*matches {
+        Some(Reply::ThreadMatches(found)) if !needle.trim().is_empty() => found.clone(),
+        _ => Vec::new(),
+    });
+    let owner = match &*inbox {
         Some(Reply::Inbox(inbox, _)) => inbox.owner.name.clone().unwrap_or_default(),
         _ => String::new(),
     };
 
+    // Showing a message is going to its URL; `replace` for search steps (Back should not
+    // walk through every match), `push` for a jump from the gallery.
+    let show = {
+        let id = props.id.clone();
+        move |index: usize, push: bool| {
+            let route = Route::Message {
+                thread: thread_id_to_url(&id),
+                message: index,
+            };
+            if let Some(navigator) = &navigator {
+                if push {
+                    navigator.push(&route);
+                } else {
+                    navigator.replace(&route);
+                }
+            }
+        }
+    };
     let on_search = {
         let needle = needle.clone();
-        let current = current.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 needle.set(input.value());
-                current.set(None);
             }
         })
     };
     let step = |forward: bool| {
-        let current = current.clone();
-        let matches = matches.clone();
+        let (matches, show, focus) = (Rc::clone(&matches), show.clone(), props.focus);
         Callback::from(move |_: MouseEvent| {
-            current.set(next_match(&matches, *current, forward));
+            if let Some(index) = next_match(&matches, focus, forward) {
+                show(index, false);
+            }
         })
     };
-    let media: Vec<(usize, String)> = t
-        .messages
-        .iter()
-        .enumerate()
-        .flat_map(|(i, m)| {
-            m.media()
-                .filter_map(move |r| r.path_in_export.clone().map(|p| (i, p)))
-        })
-        .collect();
     let toggle_gallery = {
         let gallery = gallery.clone();
-        Callback::from(move |_: MouseEvent| {
-            gallery.set(if gallery.is_some() {
-                None
-            } else {
-                Some(GALLERY_STEP)
-            })
+        Callback::from(move |_: MouseEvent| gallery.set(!*gallery))
+    };
+    let on_jump = {
+        let (gallery, show) = (gallery.clone(), show.clone());
+        Callback::from(move |index: usize| {
+            gallery.set(false);
+            show(index, true);
         })
     };
-    let jump = |index: usize| {
-        let gallery = gallery.clone();
-        let current = current.clone();
-        Callback::from(move |_: MouseEvent| {
-            gallery.set(None);
-            current.set(Some(index));
-        })
-    };
-    let earlier = {
-        let first_shown = first_shown.clone();
-        Callback::from(move |_: MouseEvent| first_shown.set(first.saturating_sub(STEP)))
-    };
-
-    let mut rows = Vec::new();
-    let mut previous: Option<&keepsake_archive::model::Message> = None;
-    for (index, m) in t.messages.iter().enumerate().skip(first) {
-        let day = format::date(m.time.get());
-        if previous.map(|p| format::date(p.time.get())) != Some(day.clone()) {
-            rows.push(html! { <li class="day-separator muted">{ day.unwrap_or_default() }</li> });
-        }
-        let run_start = previous.is_none_or(|p| p.sender != m.sender);
-        rows.push(message_row(
-            index,
-            m,
-            Place {
-                own: !owner_name.is_empty() && m.sender == owner_name,
-                show_sender: t.summary.is_group && run_start,
-                matched: matches.contains(&index),
-                current: *current == Some(index),
-            },
-        ));
-        previous = Some(m);
-    }
 
     html! {
         <div class="conversation" data-testid="conversation">
             <header class="conversation-header">
                 <h2>{ t.summary.title.clone() }</h2>
                 <p class="muted">
-                    { format!("{} messages · {}", format::count(total), t.summary.participants.join(", ")) }
+                    { format!("{} messages · {}", format::count(t.total), t.summary.participants.join(", ")) }
                 </p>
                 if !t.summary.former_names.is_empty() {
                     <p class="muted">{ format!("Also known as {}", t.summary.former_names.join(", ")) }</p>
                 }
                 <div class="toolbar">
-                    if !media.is_empty() {
-                        <button class="button secondary" onclick={toggle_gallery} aria-pressed={gallery.is_some().to_string()}>
-                            { format!("Media ({})", format::count(media.len())) }
+                    if t.media > 0 {
+                        <button class="button secondary" onclick={toggle_gallery} aria-pressed={gallery.to_string()}>
+                            { format!("Media ({})", format::count(t.media)) }
                         </button>
                     }
                     <input type="search" placeholder="Search this conversation" aria-label="Search this conversation"
                         value={(*needle).clone()} oninput={on_search} />
                     if !needle.is_empty() {
-                        <span class="muted" data-testid="match-count">{ format!("{} found", matches.len()) }</span>
+                        <span class="muted" data-testid="match-count">{ format!("{} found", format::count(matches.len())) }</span>
                         <button class="button secondary" onclick={step(false)} disabled={matches.is_empty()}>{ "Previous" }</button>
                         <button class="button secondary" onclick={step(true)} disabled={matches.is_empty()}>{ "Next" }</button>
                     }
                 </div>
             </header>
-            if let Some(shown) = *gallery {
-                <ul class="thread-gallery" data-testid="thread-gallery">
-                    { for media.iter().take(shown).map(|(index, path)| html! {
-                        <li>
-                            <MediaView path={path.clone()} class="gallery-media" />
-                            <button class="link" onclick={jump(*index)}>{ "Go to message" }</button>
-                        </li>
-                    }) }
-                    if media.len() > shown {
-                        <li class="earlier">
-                            <button class="button secondary" onclick={{
-                                let gallery = gallery.clone();
-                                Callback::from(move |_: MouseEvent| gallery.set(Some(shown + GALLERY_STEP)))
-                            }}>{ "Show more" }</button>
-                        </li>
-                    }
-                </ul>
+            if *gallery {
+                <Gallery id={props.id.clone()} {on_jump} />
+            } else {
+                <MessageList key={props.id.clone()} id={props.id.clone()} total={t.total}
+                    group={t.summary.is_group} owner={owner} {matches} focus={props.focus} />
             }
-            <ol class={classes!("message-list", gallery.is_some().then_some("hidden"))} ref={list}>
-                if first > 0 {
-                    <li class="earlier">
-                        <button class="button secondary" onclick={earlier}>
-                            { format!("Show earlier messages ({} more)", format::count(first)) }
-                        </button>
-                    </li>
-                }
-                { for rows }
-            </ol>
         </div>
     }
-}
-
-/// Indices of messages whose text (or shared text) contains the needle, case-insensitively.
-fn find(thread: &Thread, needle: &str) -> Vec<usize> {
-    let needle = needle.trim().to_lowercase();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    thread
-        .messages
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| {
-            m.text
-                .as_deref()
-                .is_some_and(|t| t.to_lowercase().contains(&needle))
-                || m.share
-                    .as_ref()
-                    .and_then(|s| s.text.as_deref())
-                    .is_some_and(|t| t.to_lowercase().contains(&needle))
-        })
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// The next match going back in time (`forward == false`) or forward, starting at the

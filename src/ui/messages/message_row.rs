@@ -9,20 +9,37 @@ use crate::ui::format;
 use crate::ui::media_view::MediaView;
 use crate::ui::profile_header::safe_link;
 
-/// Where a message sits in its run of messages by the same sender.
+/// How a message is drawn beside its neighbours and the search.
 pub struct Place {
     pub own: bool,
-    /// Show the sender's name above the bubble (first of a run, in a group).
-    pub show_sender: bool,
+    /// A group chat: the first message of a run shows its sender's name.
+    pub group: bool,
     pub matched: bool,
     pub current: bool,
 }
 
-pub fn message_row(index: usize, m: &Message, place: Place) -> Html {
-    let id = format!("msg-{index}");
-    if m.is_system || m.call_duration.is_some() {
-        return html! { <li {id} class="system-line muted">{ system_text(m) }</li> };
+/// Row `index` of a conversation: a day separator when the day changed since `previous`,
+/// then the bubble or the centred notice.
+pub fn message_row(index: usize, m: &Message, previous: Option<&Message>, place: Place) -> Html {
+    let day = format::date(m.time.get());
+    let new_day = previous.is_none_or(|p| format::date(p.time.get()) != day);
+    let run_start = previous.is_none_or(|p| p.sender != m.sender);
+    html! {
+        <li key={index} id={format!("msg-{index}")} class="message-row" data-index={index.to_string()}
+            data-time={m.time.get().unwrap_or_default().to_string()}>
+            if new_day {
+                <div class="day-separator muted">{ day.unwrap_or_default() }</div>
+            }
+            if m.is_system || m.call_duration.is_some() {
+                <div class="system-line muted">{ system_text(m) }</div>
+            } else {
+                { bubble(m, &place, place.group && run_start) }
+            }
+        </li>
     }
+}
+
+fn bubble(m: &Message, place: &Place, show_sender: bool) -> Html {
     let classes = classes!(
         "message",
         if place.own { "own" } else { "other" },
@@ -31,8 +48,8 @@ pub fn message_row(index: usize, m: &Message, place: Place) -> Html {
     );
     let time = format::date_time(m.time.get()).unwrap_or_default();
     html! {
-        <li {id} class={classes} data-testid="message">
-            if place.show_sender && !place.own {
+        <div class={classes} data-testid="message">
+            if show_sender && !place.own {
                 <span class="sender">{ m.sender.clone() }</span>
             }
             <div class="bubble" title={time}>
@@ -58,7 +75,7 @@ pub fn message_row(index: usize, m: &Message, place: Place) -> Html {
                     }) }
                 </div>
             }
-        </li>
+        </div>
     }
 }
 

@@ -2,7 +2,10 @@
 //! screens (one at a time on phones), as Instagram shows them.
 
 mod conversation;
+mod gallery;
+mod heights;
 mod inbox_list;
+mod message_list;
 mod message_row;
 
 use yew::prelude::*;

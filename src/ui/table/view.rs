@@ -4,8 +4,7 @@
 
 use std::collections::HashSet;
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use super::download::{file_stem, save_text};
@@ -13,6 +12,7 @@ use super::{
     Kind, Shared, epoch_of, filter_rows, haystacks, parse_date, sort_rows, to_csv, to_json,
     web_link,
 };
+use crate::ui::dom::set_style;
 use crate::ui::format;
 
 /// Row height in CSS pixels; `static/style.css` gives `.data-table tbody tr` the same.
@@ -335,15 +335,6 @@ fn kind_class(kind: Kind) -> &'static str {
         Kind::Time => "time",
         Kind::Link => "link",
         Kind::Number => "num",
-    }
-}
-
-/// Sets one CSS property through the CSSOM (allowed by the CSP, unlike `style=""`).
-fn set_style(node: &NodeRef, property: &str, value: &str) {
-    if let Some(element) = node.cast::<Element>()
-        && let Some(element) = element.dyn_ref::<HtmlElement>()
-    {
-        let _ = element.style().set_property(property, value);
     }
 }
 

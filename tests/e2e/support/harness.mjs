@@ -122,3 +122,55 @@ export async function shownFileCount(page) {
   const card = page.locator('[data-testid=overview-cards] .card', { hasText: 'Files' }).locator('.value');
   return Number((await card.innerText()).replace(/\D/g, ''));
 }
+
+/// Gives the page `window.settleRows(scroller)`: resolves once a conversation's drawn
+/// rows have all loaded, a few frames after a scroll. (Defined through evaluate, as the
+/// page's policy forbids eval.)
+export async function installSettle(page) {
+  await page.evaluate(() => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    window.settleRows = async (el) => {
+      for (let i = 0; i < 600; i += 1) {
+        await frame();
+        await frame();
+        if (!el.querySelector('.message-row.pending')) return;
+      }
+      throw new Error('message rows never loaded');
+    };
+  });
+}
+
+/// Scrolls a conversation from its newest message to its oldest, most of a screen at a
+/// time, and returns every row it showed, oldest first ({ index, time, text, media: how many photos, videos… }), and the
+/// most rows the DOM held at once.
+export async function readConversation(page, conversation) {
+  await installSettle(page);
+  const scroller = conversation.locator('.message-scroller');
+  await conversation.locator('.message-row:not(.pending)').first().waitFor({ timeout: 30_000 });
+  return scroller.evaluate(async (el) => {
+    const rows = new Map();
+    let most = 0;
+    const collect = () => {
+      const shown = el.querySelectorAll('.message-row');
+      most = Math.max(most, shown.length);
+      for (const row of shown) {
+        const index = Number(row.dataset.index);
+        rows.set(index, {
+          index,
+          time: Number(row.dataset.time),
+          text: row.innerText,
+          media: row.querySelectorAll('.message-media').length,
+        });
+      }
+    };
+    el.scrollTop = el.scrollHeight;
+    await window.settleRows(el);
+    collect();
+    while (el.scrollTop > 0) {
+      el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.8);
+      await window.settleRows(el);
+      collect();
+    }
+    return { rows: [...rows.values()].sort((a, b) => a.index - b.index), most };
+  });
+}
