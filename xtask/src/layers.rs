@@ -23,7 +23,7 @@ pub fn run_all() -> Result<(), String> {
 
     println!();
     if !checks_ok {
-        println!("checks: cargo fmt or cargo clippy failed (see above)");
+        println!("checks: cargo fmt, cargo clippy or the fuzz targets failed (see above)");
     }
     println!("native: {native}");
     println!("browser: {browser}");
@@ -52,6 +52,26 @@ fn checks() -> Vec<(&'static str, Vec<&'static str>)> {
                 "--all-targets",
                 "--target",
                 "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        // The cargo-fuzz targets are their own workspace (running them needs nightly);
+        // fmt and clippy on stable keep them compiling against the engine.
+        (
+            "cargo fmt (fuzz targets)",
+            vec!["fmt", "--manifest-path", "fuzz/Cargo.toml", "--check"],
+        ),
+        (
+            "cargo clippy (fuzz targets)",
+            vec![
+                "clippy",
+                "--manifest-path",
+                "fuzz/Cargo.toml",
+                "--bins",
+                "--target-dir",
+                "target/fuzz",
                 "--",
                 "-D",
                 "warnings",

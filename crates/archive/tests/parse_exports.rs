@@ -269,11 +269,18 @@ fn containers_and_roots() {
         (Container::Folder, RootStyle::InstagramFolder),
         (Container::Nested, RootStyle::Bare),
         (Container::Zip64, RootStyle::MetaCombined),
+        (Container::Parts(3), RootStyle::InstagramFolder),
     ]
     .into_iter()
     .enumerate()
     {
-        let mut s = spec(Era::MediaMove2025);
+        // The last case: Era A parts, each with its own `media.json`.
+        let era = if i == 4 {
+            Era::Legacy
+        } else {
+            Era::MediaMove2025
+        };
+        let mut s = spec(era);
         s.container = container;
         s.root = root;
         s.seed = 10 + i as u64;

@@ -10,11 +10,17 @@ pub struct JsonFile {
     pub part: usize,
 }
 
-/// Every `.json` file, sorted by path with numbered pages in number order.
+/// Every `.json` file, sorted by path with numbered pages in number order. Era A parts
+/// each carry their own root `media.json` (§4), so its copies in other parts count too.
 pub fn json_files(archive: &Archive) -> Vec<JsonFile> {
+    let per_part = archive
+        .duplicates()
+        .iter()
+        .filter(|e| e.path == "media.json");
     let mut out: Vec<JsonFile> = archive
         .entries()
         .iter()
+        .chain(per_part)
         .filter(|e| e.path.to_ascii_lowercase().ends_with(".json"))
         .map(|e| JsonFile {
             path: e.path.clone(),

@@ -94,9 +94,19 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    /// The file's bytes, or `None` with a problem recorded.
+    /// The file's bytes (its copy in `file.part`), or `None` with a problem recorded.
     pub fn read(&mut self, file: &JsonFile) -> Option<Vec<u8>> {
-        match self.archive.read(&file.path, JSON_LIMIT) {
+        let copy = self
+            .archive
+            .versions(&file.path)
+            .into_iter()
+            .find(|e| e.part == file.part)
+            .cloned();
+        let read = match copy {
+            Some(entry) => self.archive.read_entry(&entry, JSON_LIMIT),
+            None => self.archive.read(&file.path, JSON_LIMIT),
+        };
+        match read {
             Ok(bytes) => Some(bytes),
             Err(e) => {
                 self.problem(&file.path, e.to_string());
