@@ -63,6 +63,39 @@ pub fn generate(spec: &Spec) -> Option<(PathBuf, Manifest)> {
     }
 }
 
+/// Everything the parsers read from `export`, as one JSON text to search for strings.
+pub fn everything(export: &mut Export) -> String {
+    let mut all = String::new();
+    let mut add = |v: serde_json::Value| all.push_str(&v.to_string());
+    add(serde_json::to_value(export.profile().value).unwrap());
+    for kind in PostKind::ALL {
+        add(serde_json::to_value(export.posts(kind).value).unwrap());
+    }
+    add(serde_json::to_value(export.relations().value).unwrap());
+    add(serde_json::to_value(export.activity().value).unwrap());
+    add(serde_json::to_value(export.account().value).unwrap());
+    add(serde_json::to_value(export.tables().value).unwrap());
+    add(serde_json::to_value(export.other_files().value).unwrap());
+    for t in &export.inbox().value.threads {
+        add(serde_json::to_value(export.thread(&t.id).unwrap().value).unwrap());
+    }
+    all
+}
+
+/// Non-ASCII strings of `m` missing from `all`, the parsed output (labels the typed
+/// parsers consume are not kept as text, so they are not looked for).
+pub fn lost_strings<'m>(m: &'m Manifest, all: &str) -> Vec<&'m str> {
+    m.mojibake
+        .iter()
+        .map(|s| s.true_text.as_str())
+        .filter(|t| !Field::ALL.iter().any(|f| f.matches(t)))
+        .filter(|t| {
+            let json = serde_json::to_string(t).unwrap();
+            !all.contains(json.trim_matches('"'))
+        })
+        .collect()
+}
+
 /// A checked export, kept for further checks; its files are removed when it is dropped.
 pub struct Checked {
     pub export: Export,
@@ -115,7 +148,11 @@ pub fn check(spec: &Spec) -> Option<Checked> {
     }
     // Per-category counts: every category the manifest lists must match exactly.
     let mut mismatches = Vec::new();
-    for (key, want) in m.counts.iter().filter(|(k, _)| !generator_gaps(spec).contains(&k.as_str())) {
+    for (key, want) in m
+        .counts
+        .iter()
+        .filter(|(k, _)| !generator_gaps(spec).contains(&k.as_str()))
+    {
         let got = c.counts.get(key).copied().unwrap_or(0);
         if got != *want {
             mismatches.push(format!("{key}: parsed {got}, manifest {want}"));
@@ -240,31 +277,8 @@ pub fn check(spec: &Spec) -> Option<Checked> {
 
     // Every mojibake-encoded string the generator wrote comes back repaired somewhere
     // in the parsed output (values, and keys shown as labels).
-    let mut all = String::new();
-    let mut add = |v: serde_json::Value| all.push_str(&v.to_string());
-    add(serde_json::to_value(export.profile().value).unwrap());
-    for kind in PostKind::ALL {
-        add(serde_json::to_value(export.posts(kind).value).unwrap());
-    }
-    add(serde_json::to_value(export.relations().value).unwrap());
-    add(serde_json::to_value(export.activity().value).unwrap());
-    add(serde_json::to_value(export.account().value).unwrap());
-    add(serde_json::to_value(export.tables().value).unwrap());
-    add(serde_json::to_value(export.other_files().value).unwrap());
-    for t in &inbox.threads {
-        add(serde_json::to_value(export.thread(&t.id).unwrap().value).unwrap());
-    }
-    let lost: Vec<&str> = m
-        .mojibake
-        .iter()
-        .map(|s| s.true_text.as_str())
-        // Labels the typed parsers consume match only once repaired.
-        .filter(|t| !Field::ALL.iter().any(|f| f.matches(t)))
-        .filter(|t| {
-            let json = serde_json::to_string(t).unwrap();
-            !all.contains(json.trim_matches('"'))
-        })
-        .collect();
+    let all = everything(&mut export);
+    let lost = lost_strings(&m, &all);
     assert!(lost.is_empty(), "{name}: not found repaired: {lost:#?}");
     Some(Checked {
         export,
@@ -278,4 +292,3 @@ pub fn spec(era: Era) -> Spec {
     s.image_px = 16;
     s
 }
-

@@ -12,7 +12,6 @@ mod records;
 mod threads;
 mod time;
 
-
 use super::files::FileName;
 use reader::Dom;
 

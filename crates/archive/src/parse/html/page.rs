@@ -67,7 +67,10 @@ fn split(record: El<'_>) -> Record<'_> {
     });
     Record {
         header: header.map(|h| h.text()),
-        body: body.get(usize::from(header.is_some())..).unwrap_or(&[]).to_vec(),
+        body: body
+            .get(usize::from(header.is_some())..)
+            .unwrap_or(&[])
+            .to_vec(),
         time: at,
     }
 }

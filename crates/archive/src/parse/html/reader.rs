@@ -273,7 +273,10 @@ fn find_end_tag(s: &str, tag: &str) -> (usize, usize) {
     while let Some(i) = s.get(from..).and_then(|r| r.find("</")).map(|i| from + i) {
         let name = bytes.get(i + 2..i + 2 + tag.len());
         if name.is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes())) {
-            let close = s.get(i..).and_then(|r| r.find('>')).map_or(s.len(), |j| i + j + 1);
+            let close = s
+                .get(i..)
+                .and_then(|r| r.find('>'))
+                .map_or(s.len(), |j| i + j + 1);
             return (i, close);
         }
         from = i + 2;
@@ -434,8 +437,18 @@ mod tests {
         let deep = "<div>".repeat(100_000) + &"</span>".repeat(100_000);
         let dom = Dom::parse(deep.as_bytes());
         assert!(dom.root().find(&|e| e.tag() == "span").is_none());
-        for bad in ["<", "<a", "<a b=", "<a b='", "&", "&#", "</", "<!--", "<script>x", "\u{fffd}<é"]
-        {
+        for bad in [
+            "<",
+            "<a",
+            "<a b=",
+            "<a b='",
+            "&",
+            "&#",
+            "</",
+            "<!--",
+            "<script>x",
+            "\u{fffd}<é",
+        ] {
             let dom = Dom::parse(bad.as_bytes());
             let _ = dom.root().text();
         }

@@ -69,7 +69,8 @@ impl Message {
             } else if c.tag() == "a" && !has_media(&c) {
                 self.link(c);
             } else if c.tag() == "ul" {
-                self.reactions.extend(c.elements().map(|li| reaction(&li.text())));
+                self.reactions
+                    .extend(c.elements().map(|li| reaction(&li.text())));
             } else {
                 self.walk(c);
             }

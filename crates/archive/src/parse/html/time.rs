@@ -90,12 +90,33 @@ mod tests {
     #[test]
     fn three_styles() {
         let t = |s| parse(s).map(|i| i.to_iso());
-        assert_eq!(t("Sep 22, 2017, 6:33 AM").as_deref(), Some("2017-09-22 06:33:00"));
-        assert_eq!(t("Sep 22, 2017 6:33 pm").as_deref(), Some("2017-09-22 18:33:00"));
-        assert_eq!(t("Mar 02, 2026 12:57:45 am").as_deref(), Some("2026-03-02 00:57:45"));
-        assert_eq!(t("Jun 13, 2025 12:01 pm").as_deref(), Some("2025-06-13 12:01:00"));
-        assert_eq!(t("okt 3, 2024 17:05").as_deref(), Some("2024-10-03 17:05:00"));
-        for bad in ["", "Sep", "Sep 22, 2017", "Foo 1, 2017 1:00 am", "Sep 22, 2017 13:00 pm"] {
+        assert_eq!(
+            t("Sep 22, 2017, 6:33 AM").as_deref(),
+            Some("2017-09-22 06:33:00")
+        );
+        assert_eq!(
+            t("Sep 22, 2017 6:33 pm").as_deref(),
+            Some("2017-09-22 18:33:00")
+        );
+        assert_eq!(
+            t("Mar 02, 2026 12:57:45 am").as_deref(),
+            Some("2026-03-02 00:57:45")
+        );
+        assert_eq!(
+            t("Jun 13, 2025 12:01 pm").as_deref(),
+            Some("2025-06-13 12:01:00")
+        );
+        assert_eq!(
+            t("okt 3, 2024 17:05").as_deref(),
+            Some("2024-10-03 17:05:00")
+        );
+        for bad in [
+            "",
+            "Sep",
+            "Sep 22, 2017",
+            "Foo 1, 2017 1:00 am",
+            "Sep 22, 2017 13:00 pm",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
     }
@@ -103,7 +124,10 @@ mod tests {
     #[test]
     fn trailing_times() {
         let (rest, t) = split_trailing("bob.smithSep 22, 2017, 6:33 AM");
-        assert_eq!((rest, t.to_iso().as_str()), ("bob.smith", "2017-09-22 06:33:00"));
+        assert_eq!(
+            (rest, t.to_iso().as_str()),
+            ("bob.smith", "2017-09-22 06:33:00")
+        );
         let (rest, t) = split_trailing("May the force be with you");
         assert_eq!((rest, t), ("May the force be with you", Instant::NONE));
         let (rest, t) = split_trailing("Jan 02, 2024 1:00 am");
