@@ -13,7 +13,7 @@ mod common;
 use common::exports::{Checked, check, everything, generator_gaps, lost_strings, spec, time_slack};
 use keepsake_archive::instant::Instant;
 use keepsake_archive::model::{FolderKind, PostKind};
-use keepsake_fixtures::{Era, Format, Language, Spec};
+use keepsake_fixtures::{Container, Era, Format, Language, RootStyle, Spec};
 
 /// The eras that had an HTML variant (Era A was JSON only).
 const HTML_ERAS: [Era; 5] = [
@@ -161,5 +161,24 @@ fn every_html_era_in_every_language() {
 fn every_html_era_without_quirks() {
     for era in HTML_ERAS {
         check_with_twin(&html(era, Language::En, false));
+    }
+}
+
+#[test]
+fn html_in_every_container_and_root() {
+    for (i, (container, root)) in [
+        (Container::Parts(3), RootStyle::Bare),
+        (Container::Folder, RootStyle::InstagramFolder),
+        (Container::Nested, RootStyle::Bare),
+        (Container::Zip64, RootStyle::MetaCombined),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut s = html(Era::MediaMove2025, Language::En, true);
+        s.container = container;
+        s.root = root;
+        s.name = format!("html-container-{i}");
+        assert!(check(&s).is_some(), "{}", s.name);
     }
 }
