@@ -121,8 +121,10 @@ pub fn detect(archive: &Archive) -> Detection {
     let mut notes = Vec::new();
     if format == Some(Format::Html) {
         notes.push(
-            "This download is in HTML format, so some details (exact times, IDs) are missing. \
-             For the full view, request a new download and choose JSON.",
+            "This download is in HTML format: times are to the minute (to the second from \
+             2026) with no time zone, so they are shown as UTC, and IDs, unsent marks and \
+             call lengths are missing. For the full view, request a new download and choose \
+             JSON.",
         );
     }
     if archive.has_facebook() {
@@ -192,6 +194,11 @@ fn era(p: &Paths<'_>) -> Option<Era> {
 fn instagram_without_era(p: &Paths<'_>) -> bool {
     let fb = p.any_under("your_facebook_activity/") || p.any_under("profile_information/");
     !fb && (p.any_under("messages/inbox/") || p.has("start_here.html"))
+}
+
+/// Whether the export's documents are JSON files or HTML pages.
+pub(crate) fn document_format(archive: &Archive) -> Option<Format> {
+    format(&Paths(archive.entries()))
 }
 
 /// HTML when category files are mostly `.html`; the entry pages break a tie.

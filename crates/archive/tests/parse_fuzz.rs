@@ -151,7 +151,32 @@ const PATHS: &[&str] = &[
 
 const SAMPLE: &str = r#"{"participants":[{"name":"Bob"},{"name":"Jane"}],"messages":[{"sender_name":"Bob","timestamp_ms":1729774142791,"content":"hi \u00f0\u009f\u0091\u008d","photos":[{"uri":"x/1.jpg"}],"reactions":[{"reaction":"\u00e2\u009d\u00a4","actor":"Jane"}]}],"title":"Bob","relationships_following":[{"title":"bob","string_list_data":[{"href":"https://www.instagram.com/_u/bob","timestamp":1}]}],"string_map_data":{"Tijd":{"timestamp":5},"Opmerking":{"value":"x"}},"label_values":[{"label":"URL","value":"https://www.instagram.com/p/x"},{"title":"Owner","dict":[{"dict":[{"label":"Username","value":"a"}]}]}]}"#;
 
+/// A category page and a thread page in Meta's DYI markup (records, header, body, time,
+/// label tables, media, reactions), for the HTML variant.
+const HTML_SAMPLE: &str = concat!(
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\" /><title>Bob &amp; co</title></head>",
+    "<body><div class=\"_a706\" role=\"main\"><h1>x</h1>",
+    "<div class=\"_a6-h\">Participants: Bob, Jane Do&#233;</div>",
+    "<div class=\"pam _a6-g\"><h2 class=\"_a6-h\">Bob</h2><div class=\"_a6-p\"><div>",
+    "<div>hi&#039;<br />there &#x1F44D;</div><div><a href=\"x/1.jpg\"><img src=\"x/1.jpg\" /></a></div>",
+    "<div><a href=\"https://www.instagram.com/p/x\">https://www.instagram.com/p/x</a></div>",
+    "<ul class=\"_a6-q\"><li><span>\u{2764}\u{fe0f}Jane (Apr 23, 2022 5:32 pm)</span></li></ul>",
+    "</div></div><div class=\"_a6-o\">Sep 22, 2017, 6:33 AM</div></div>",
+    "<div class=\"pam _a6-g\"><div class=\"_a6-p\"><table><tr><td class=\"_2pin\">Tijd",
+    "<div><div>Mar 02, 2026 4:57:45 pm</div></div></td></tr><tr><td>Opmerking<div><div>",
+    "<a href=\"https://www.instagram.com/bob\">bob</a>Jan 01, 2024 1:00 am</div></div></td></tr>",
+    "<tr><td>Profile Photo<div><div><video src=\"m/v.mp4\"></video></div></div></td></tr>",
+    "<tr><td>Owner<div><div><table><tr><td>Username<div>a</div></td></tr></table></div></div></td></tr>",
+    "</table></div><div class=\"_a6-o\">Sep 22, 2017 6:33 am</div></div>",
+    "</div></body></html>"
+);
+
 fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
+    mutate_with(rng, bytes, b"[]{}\",:0\\");
+}
+
+/// Byte edits: overwrite, delete, insert one of `alphabet`, truncate.
+fn mutate_with(rng: &mut Rng, bytes: &mut Vec<u8>, alphabet: &[u8]) {
     for _ in 0..=rng.index(6) {
         if bytes.is_empty() {
             bytes.push(b'{');
@@ -162,7 +187,7 @@ fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
             1 => {
                 bytes.remove(i);
             }
-            2 => bytes.insert(i, *rng.pick(b"[]{}\",:0\\")),
+            2 => bytes.insert(i, *rng.pick(alphabet)),
             _ => bytes.truncate(i),
         }
     }
@@ -241,6 +266,60 @@ fn deep_nesting_is_refused_not_overflowed() {
                 .into_bytes(),
             )
         })
+        .collect();
+    exercise(files);
+}
+
+/// The HTML twin of each path, and an entry page so the export reads as HTML.
+fn html_paths() -> Vec<String> {
+    PATHS
+        .iter()
+        .map(|p| p.replace(".json", ".html"))
+        .chain(["start_here.html".to_owned()])
+        .collect()
+}
+
+#[test]
+fn random_and_mutated_html_never_panics() {
+    let mut rng = Rng::new(7);
+    let paths = html_paths();
+    for round in 0..200 {
+        let files: Vec<(&str, Vec<u8>)> = paths
+            .iter()
+            .map(|p| {
+                let mut bytes = if round % 4 == 0 {
+                    (0..rng.index(256)).map(|_| rng.next_u64() as u8).collect()
+                } else {
+                    HTML_SAMPLE.as_bytes().to_vec()
+                };
+                mutate_with(&mut rng, &mut bytes, b"<>/=\"'&;#! ax");
+                (p.as_str(), bytes)
+            })
+            .collect();
+        // Whatever the page, it reads back as valid JSON.
+        for (path, bytes) in &files {
+            let json = keepsake_archive::parse::html::to_json(path, bytes);
+            assert!(serde_json::from_slice::<serde_json::Value>(&json).is_ok());
+        }
+        exercise(files);
+    }
+}
+
+#[test]
+fn deep_and_unclosed_html_is_bounded() {
+    let pages = [
+        "<div>".repeat(100_000),
+        "<table><tr><td>x<div>".repeat(25_000),
+        format!("<div role=main>{}", "<div><a><img src=x>".repeat(25_000)),
+        "<title>".repeat(50_000),
+        "</div>".repeat(100_000),
+        "&#".repeat(100_000),
+    ];
+    let paths = html_paths();
+    let files = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), pages[i % pages.len()].clone().into_bytes()))
         .collect();
     exercise(files);
 }

@@ -25,7 +25,7 @@ enum Kind {
 }
 
 fn kind_of(f: &FileName<'_>) -> Option<Kind> {
-    if !f.json || f.under("threads") {
+    if !f.document || f.under("threads") {
         return None;
     }
     Some(match f.stem {

@@ -35,7 +35,7 @@ enum Kind {
 }
 
 fn kind_of(f: &FileName<'_>) -> Option<Kind> {
-    if !f.json {
+    if !f.document {
         return None;
     }
     if f.at_root() {

@@ -1,18 +1,22 @@
 //! Finding files by name: every era moves them, so parsers match the file name (and
-//! sometimes the folder it is in), never a full path.
+//! sometimes the folder it is in), never a full path. In an HTML export the `.html`
+//! pages stand in for the `.json` files (same names and folders).
 
 use crate::container::Archive;
+use crate::detect::{Format, document_format};
 
-/// A JSON file of the export.
+/// A JSON file of the export (or the HTML page in its place).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonFile {
     pub path: String,
     pub part: usize,
 }
 
-/// Every `.json` file, sorted by path with numbered pages in number order. Era A parts
-/// each carry their own root `media.json` (§4), so its copies in other parts count too.
+/// Every `.json` file (every `.html` page but the entry page and template assets, in an
+/// HTML export), sorted by path with numbered pages in number order. Era A parts each
+/// carry their own root `media.json` (§4), so its copies in other parts count too.
 pub fn json_files(archive: &Archive) -> Vec<JsonFile> {
+    let html = document_format(archive) == Some(Format::Html);
     let per_part = archive
         .duplicates()
         .iter()
@@ -21,7 +25,16 @@ pub fn json_files(archive: &Archive) -> Vec<JsonFile> {
         .entries()
         .iter()
         .chain(per_part)
-        .filter(|e| e.path.to_ascii_lowercase().ends_with(".json"))
+        .filter(|e| {
+            let lower = e.path.to_ascii_lowercase();
+            if html {
+                lower.ends_with(".html")
+                    && !lower.starts_with("files/")
+                    && !matches!(lower.as_str(), "index.html" | "start_here.html")
+            } else {
+                lower.ends_with(".json")
+            }
+        })
         .map(|e| JsonFile {
             path: e.path.clone(),
             part: e.part,
@@ -42,23 +55,22 @@ pub struct FileName<'a> {
     pub dir_path: &'a str,
     /// The folder the file is in (`followers_and_following`), or "".
     pub dir: &'a str,
-    /// File name without `.json` and without a `_N` page number.
+    /// File name without `.json` / `.html` and without a `_N` page number.
     pub stem: &'a str,
     /// The page number (`_3` → 3), 0 when unnumbered.
     pub page: u32,
-    /// Whether the file ends in `.json`.
-    pub json: bool,
+    /// Whether the file is a document (ends in `.json` or `.html`).
+    pub document: bool,
 }
 
 impl<'a> FileName<'a> {
     pub fn of(path: &'a str) -> Self {
         let (dir_path, name) = path.rsplit_once('/').unwrap_or(("", path));
         let dir = dir_path.rsplit('/').next().unwrap_or("");
-        let lower_json = name.len() >= 5
-            && name
-                .get(name.len() - 5..)
-                .is_some_and(|e| e.eq_ignore_ascii_case(".json"));
-        let base = if lower_json {
+        let ext = name.len().checked_sub(5).and_then(|i| name.get(i..));
+        let document =
+            ext.is_some_and(|e| e.eq_ignore_ascii_case(".json") || e.eq_ignore_ascii_case(".html"));
+        let base = if document {
             name.get(..name.len() - 5).unwrap_or(name)
         } else {
             name
@@ -76,7 +88,7 @@ impl<'a> FileName<'a> {
             dir,
             stem,
             page,
-            json: lower_json,
+            document,
         }
     }
 
@@ -99,7 +111,7 @@ mod tests {
     fn splits_names() {
         let f = FileName::of("connections/followers_and_following/followers_12.json");
         assert_eq!(
-            (f.dir, f.stem, f.page, f.json),
+            (f.dir, f.stem, f.page, f.document),
             ("followers_and_following", "followers", 12, true)
         );
         let f = FileName::of("media.json");

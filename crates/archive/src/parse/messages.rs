@@ -25,7 +25,7 @@ use crate::model::{
 use crate::text;
 
 /// Where a message file sits: `(folder kind dir, thread folder, page)`.
-fn thread_file(f: &FileName<'_>) -> Option<(String, String, u32)> {
+pub(crate) fn thread_file(f: &FileName<'_>) -> Option<(String, String, u32)> {
     thread_page(f, "message")
 }
 
@@ -35,7 +35,7 @@ fn replies_file(f: &FileName<'_>) -> Option<(String, String, u32)> {
 }
 
 fn thread_page(f: &FileName<'_>, stem: &str) -> Option<(String, String, u32)> {
-    if !f.json || f.stem != stem || f.page == 0 {
+    if !f.document || f.stem != stem || f.page == 0 {
         return None;
     }
     let mut dirs = f.dir_path.rsplit('/');
@@ -45,7 +45,7 @@ fn thread_page(f: &FileName<'_>, stem: &str) -> Option<(String, String, u32)> {
 }
 
 fn is_legacy(f: &FileName<'_>) -> bool {
-    f.json && f.stem == "messages" && f.page == 0 && f.at_root()
+    f.document && f.stem == "messages" && f.page == 0 && f.at_root()
 }
 
 pub(crate) fn claims(f: &FileName<'_>) -> bool {

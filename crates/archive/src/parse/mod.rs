@@ -7,6 +7,7 @@ pub mod account;
 pub mod activity;
 mod files;
 pub mod generic;
+pub mod html;
 mod legacy;
 pub mod messages;
 pub mod posts;
@@ -94,7 +95,8 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    /// The file's bytes (its copy in `file.part`), or `None` with a problem recorded.
+    /// The file's bytes (its copy in `file.part`), or `None` with a problem recorded. An
+    /// HTML page comes back as the JSON document it shows.
     pub fn read(&mut self, file: &JsonFile) -> Option<Vec<u8>> {
         let copy = self
             .archive
@@ -107,6 +109,9 @@ impl<'a> Ctx<'a> {
             None => self.archive.read(&file.path, JSON_LIMIT),
         };
         match read {
+            Ok(bytes) if file.path.to_ascii_lowercase().ends_with(".html") => {
+                Some(html::to_json(&file.path, &bytes))
+            }
             Ok(bytes) => Some(bytes),
             Err(e) => {
                 self.problem(&file.path, e.to_string());

@@ -13,7 +13,7 @@ use crate::model::{MediaItem, Post, PostKind};
 
 /// Which index a file is, if it is one.
 pub(crate) fn kind_of(f: &FileName<'_>) -> Option<PostKind> {
-    if !f.json || !(f.dir == "content" || f.dir == "media") {
+    if !f.document || !(f.dir == "content" || f.dir == "media") {
         return None;
     }
     Some(match f.stem {
@@ -30,7 +30,7 @@ pub(crate) fn kind_of(f: &FileName<'_>) -> Option<PostKind> {
 
 /// Era A `media.json` (at the root of each part).
 pub(crate) fn is_legacy_media(f: &FileName<'_>) -> bool {
-    f.json && f.stem == "media" && f.page == 0 && !f.dir_path.contains('/') && f.dir != "media"
+    f.document && f.stem == "media" && f.page == 0 && !f.dir_path.contains('/') && f.dir != "media"
 }
 
 pub(crate) fn claims(f: &FileName<'_>) -> bool {

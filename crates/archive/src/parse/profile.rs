@@ -21,7 +21,7 @@ enum Kind {
 }
 
 fn kind_of(f: &FileName<'_>) -> Option<Kind> {
-    if !f.json || f.under("threads") {
+    if !f.document || f.under("threads") {
         return None;
     }
     match f.stem {
@@ -69,8 +69,12 @@ fn read(ctx: &mut Ctx<'_>) -> Profile {
             }
         }
     }
+    // One photo may be named twice (personal information and the photo index), and in
+    // HTML exports the first copy has no time: keep the timed copy of each file.
+    p.photos.sort_by_key(|i| (i.created.is_none(), i.created));
+    let mut seen = std::collections::HashSet::new();
+    p.photos.retain(|i| seen.insert(i.media.uri.clone()));
     p.photos.sort_by_key(|i| i.created);
-    p.photos.dedup_by(|a, b| a.media.uri == b.media.uri);
     p
 }
 

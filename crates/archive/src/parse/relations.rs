@@ -10,7 +10,7 @@ use crate::lenient::{Epoch, Pairs};
 use crate::model::{Relation, RelationKind, Relations};
 
 fn kind_of(f: &FileName<'_>) -> Option<RelationKind> {
-    if !f.json {
+    if !f.document {
         return None;
     }
     if f.under("threads") {

@@ -8,7 +8,7 @@ use crate::model::RecordTable;
 
 /// The table name for a file, if it is one of these.
 fn name_of(f: &FileName<'_>) -> Option<&'static str> {
-    if !f.json {
+    if !f.document {
         return None;
     }
     Some(match f.stem {

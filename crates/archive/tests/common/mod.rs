@@ -2,6 +2,8 @@
 //! that counts reads, and byte patches for damaged archives.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod exports;
+
 use std::cell::Cell;
 use std::io::{Cursor, Write};
 use std::rc::Rc;

@@ -1,0 +1,27 @@
+//! The HTML variant (format doc §7). Meta renders each HTML page from the JSON document it
+//! would have written, in one generic template, so each page is read back into that JSON
+//! shape and handed to the same family parsers: one code path for both formats, and the
+//! HTML yields what the JSON yields as far as the page carries it. Lost on the page:
+//! epoch precision (minutes, or seconds from 2026) and the time zone (read as UTC), IDs,
+//! wrapper keys, unsent flags, call durations, EXIF structure.
+
+mod json;
+mod page;
+mod reader;
+mod records;
+mod threads;
+mod time;
+
+use super::files::FileName;
+use reader::Dom;
+
+/// The JSON document (Meta-escaped) that the HTML page at `path` shows.
+pub fn to_json(path: &str, bytes: &[u8]) -> Vec<u8> {
+    let dom = Dom::parse(bytes);
+    let doc = if super::messages::thread_file(&FileName::of(path)).is_some() {
+        threads::thread(&dom)
+    } else {
+        records::rows(&dom)
+    };
+    doc.to_bytes()
+}

@@ -1,0 +1,184 @@
+//! HTML exports of every era, language and quirk set, parsed and checked against their
+//! manifests like the JSON ones. The manifest lists text and times only for JSON, so
+//! each HTML export also has a JSON twin (same spec and seed, same content) whose parse
+//! is the reference for decoded text and per-message times.
+//!
+//! What HTML loses, and these tests allow: times are truncated to the minute (to the
+//! second in the 2026 style) and read as UTC; broadcast channels (see
+//! `generator_gaps`). Everything else must match.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::exports::{Checked, check, everything, generator_gaps, lost_strings, spec, time_slack};
+use keepsake_archive::instant::Instant;
+use keepsake_archive::model::{FolderKind, PostKind};
+use keepsake_fixtures::{Container, Era, Format, Language, RootStyle, Spec};
+
+/// The eras that had an HTML variant (Era A was JSON only).
+const HTML_ERAS: [Era; 5] = [
+    Era::Folders2021,
+    Era::Folders2022,
+    Era::AccountsCenter2024,
+    Era::MediaMove2025,
+    Era::Drift2026,
+];
+
+const LANGUAGES: [Language; 4] = [Language::En, Language::Nl, Language::De, Language::Es];
+
+fn html(era: Era, lang: Language, quirks: bool) -> Spec {
+    let mut s = spec(era);
+    s.format = Format::Html;
+    s.language = lang;
+    s.quirks = quirks;
+    s.seed = 7 + era as u64;
+    s.name = format!("html-{}-{}-{quirks}", era.name(), lang.code());
+    s
+}
+
+/// `t` as the page prints it: truncated to the format's precision.
+fn printed(t: Instant, slack: i64) -> Instant {
+    Instant(t.0 - t.0.rem_euclid(slack + 1))
+}
+
+/// Every HTML page of the export, as written.
+fn pages_text(h: &mut Checked) -> String {
+    let archive = h.export.archive_mut();
+    let pages: Vec<String> = archive
+        .entries()
+        .iter()
+        .filter(|e| e.path.ends_with(".html"))
+        .map(|e| e.path.clone())
+        .collect();
+    pages
+        .iter()
+        .map(|p| String::from_utf8(archive.read(p, 1 << 30).unwrap()).unwrap())
+        .collect()
+}
+
+/// `text` as an HTML page writes it (Meta escapes these five, and newlines as `<br />`).
+fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#039;")
+        .replace('\n', "<br />")
+}
+
+/// The HTML parse of `spec` against its manifest and against its JSON twin's parse.
+fn check_with_twin(spec: &Spec) {
+    let name = &spec.name;
+    let mut h: Checked = check(spec).expect("HTML generated");
+    let mut twin = spec.clone();
+    twin.format = Format::Json;
+    twin.name = format!("{name}-json");
+    let mut j: Checked = check(&twin).expect("JSON generated");
+    let slack = time_slack(spec);
+
+    // Text: every non-ASCII string of the content (the JSON twin's manifest lists them
+    // with their true text) that the pages show comes out of the HTML decoded.
+    let pages = pages_text(&mut h);
+    let mut shown = j.manifest.clone();
+    shown
+        .mojibake
+        .retain(|s| pages.contains(&html_escaped(&s.true_text)));
+    assert!(shown.mojibake.len() > 5, "{name}: few strings shown");
+    let all = everything(&mut h.export);
+    let lost = lost_strings(&shown, &all);
+    assert!(lost.is_empty(), "{name}: not found decoded: {lost:#?}");
+
+    // The catalog: same counts, per-thread counts and missing media; the period at the
+    // page's precision.
+    let (hc, jc) = (h.export.catalog().value, j.export.catalog().value);
+    let gaps = generator_gaps(spec);
+    let differing: Vec<_> = jc
+        .counts
+        .iter()
+        .filter(|(k, n)| !gaps.contains(&k.as_str()) && hc.counts.get(*k) != Some(n))
+        .collect();
+    assert!(differing.is_empty(), "{name}: counts {differing:?}");
+    let inbox_only = |c: &keepsake_archive::Catalog| {
+        let mut t = c.thread_messages.clone();
+        t.retain(|id, _| !id.split('/').any(|d| d == "broadcast"));
+        t
+    };
+    assert_eq!(inbox_only(&hc), inbox_only(&jc), "{name}: thread messages");
+    assert_eq!(hc.missing_media, jc.missing_media, "{name}: missing media");
+    assert_eq!(hc.first, printed(jc.first, slack), "{name}: first");
+    assert_eq!(hc.last, printed(jc.last, slack), "{name}: last");
+
+    // Posts of every kind: captions, media and times.
+    for kind in PostKind::ALL {
+        let (hp, jp) = (h.export.posts(kind).value, j.export.posts(kind).value);
+        assert_eq!(hp.len(), jp.len(), "{name}: {kind:?}");
+        for (a, b) in hp.iter().zip(&jp) {
+            assert_eq!(a.caption, b.caption, "{name}: {kind:?} caption");
+            assert_eq!(a.time, printed(b.time, slack), "{name}: {kind:?} time");
+            let uris = |p: &keepsake_archive::model::Post| {
+                p.items
+                    .iter()
+                    .map(|i| i.media.uri.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(uris(a), uris(b), "{name}: {kind:?} media");
+        }
+    }
+
+    // Every conversation: senders, text, times, attachments, reactions, shares.
+    let threads = j.export.inbox().value.threads;
+    for summary in threads
+        .iter()
+        .filter(|t| t.folder_kind != Some(FolderKind::Broadcast))
+    {
+        let want = j.export.thread(&summary.id).unwrap().value;
+        let got = h.export.thread(&summary.id).unwrap().value;
+        let id = &summary.id;
+        assert_eq!(got.summary.title, want.summary.title, "{name}: {id}");
+        assert_eq!(got.summary.is_group, want.summary.is_group, "{name}: {id}");
+        assert_eq!(got.messages.len(), want.messages.len(), "{name}: {id}");
+        for (a, b) in got.messages.iter().zip(&want.messages) {
+            assert_eq!(a.sender, b.sender, "{name}: {id}");
+            assert_eq!(a.text, b.text, "{name}: {id}");
+            assert_eq!(a.time, printed(b.time, slack), "{name}: {id}");
+            assert_eq!(a.media().count(), b.media().count(), "{name}: {id}");
+            assert_eq!(a.reactions.len(), b.reactions.len(), "{name}: {id}");
+            assert_eq!(a.share.is_some(), b.share.is_some(), "{name}: {id}");
+        }
+    }
+}
+
+#[test]
+fn every_html_era_in_every_language() {
+    for era in HTML_ERAS {
+        for lang in LANGUAGES {
+            check_with_twin(&html(era, lang, true));
+        }
+    }
+}
+
+#[test]
+fn every_html_era_without_quirks() {
+    for era in HTML_ERAS {
+        check_with_twin(&html(era, Language::En, false));
+    }
+}
+
+#[test]
+fn html_in_every_container_and_root() {
+    for (i, (container, root)) in [
+        (Container::Parts(3), RootStyle::Bare),
+        (Container::Folder, RootStyle::InstagramFolder),
+        (Container::Nested, RootStyle::Bare),
+        (Container::Zip64, RootStyle::MetaCombined),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut s = html(Era::MediaMove2025, Language::En, true);
+        s.container = container;
+        s.root = root;
+        s.name = format!("html-container-{i}");
+        assert!(check(&s).is_some(), "{}", s.name);
+    }
+}
