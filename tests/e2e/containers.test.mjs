@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openPage, loadApp, fixture, shownFileCount, previewFirst, decodedWidth, mediaDuration,
-  networkRequests, outputPath,
+  networkRequests, outputPath, readConversation,
 } from './support/harness.mjs';
 
 let browser;
@@ -56,12 +56,10 @@ test('stored and deflated videos both get their metadata', async () => {
   }
 });
 
-test('the records panel matches the manifest and lists missing media', async () => {
-  const { context, page } = await openPage(browser);
-  await loadApp(page);
-  const manifest = await open(page, 'zip64-deflated');
-  const records = page.locator('[data-testid=records]');
-  await records.waitFor({ timeout: 60_000 });
+/// The overview's record counts for posts, followers, following and messages equal the
+/// manifest's.
+async function assertRecordCounts(page, manifest) {
+  await page.locator('[data-testid=records]').waitFor({ timeout: 60_000 });
   const table = await page.locator('[data-testid=record-counts]').innerText();
   for (const key of ['posts', 'followers', 'following', 'messages']) {
     const label = key[0].toUpperCase() + key.slice(1);
@@ -69,6 +67,13 @@ test('the records panel matches the manifest and lists missing media', async () 
     assert.ok(row, `${label} row`);
     assert.equal(Number(row.split('\t')[1].replace(/\D/g, '')), manifest.counts[key], `${label} count`);
   }
+}
+
+test('the records panel matches the manifest and lists missing media', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  const manifest = await open(page, 'zip64-deflated');
+  await assertRecordCounts(page, manifest);
   const missing = manifest.media.missing ?? [];
   if (missing.length > 0) {
     const listed = await page.locator('[data-testid=missing-media]').innerText();
@@ -82,5 +87,20 @@ test('the records panel matches the manifest and lists missing media', async () 
     assert.match(await preview.innerText(), /\{/);
   }
   await page.screenshot({ path: outputPath('overview-records.png'), fullPage: true });
+  await context.close();
+});
+
+test('an HTML export is read like a JSON one: its records and whole conversations', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  const manifest = await open(page, 'html');
+  assert.match(await page.locator('[data-testid=overview-cards]').innerText(), /HTML/);
+  await assertRecordCounts(page, manifest);
+  await page.locator('nav.sidebar').getByRole('link', { name: /^Messages/ }).click();
+  const thread = manifest.threads.find((t) => t.files > 1) ?? manifest.threads[0];
+  await page.locator('.thread-row', { hasText: thread.title }).first().click();
+  const conversation = page.locator('[data-testid=conversation]');
+  const { rows } = await readConversation(page, conversation);
+  assert.equal(rows.length, thread.message_count, `${thread.title}: every message of every page`);
   await context.close();
 });

@@ -163,6 +163,17 @@ const E2E_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     ("legacy", &["--era", "legacy", "--root", "instagram"]),
+    (
+        "html",
+        &[
+            "--era",
+            "accounts-center-2024",
+            "--format",
+            "html",
+            "--lang",
+            "nl",
+        ],
+    ),
     // One conversation long enough that only windowing keeps the page usable.
     ("thread-100k", crate::process::LONG_THREAD),
 ];
