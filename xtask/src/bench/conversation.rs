@@ -7,9 +7,7 @@ use std::net::SocketAddr;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Generated, MB, count, median, opt, spread};
-use crate::process::{in_dir, run_captured};
-use crate::tools;
+use super::{Generated, MB, count, median, node_script, opt, spread};
 
 /// One line printed by tests/e2e/bench/thread.mjs.
 #[derive(Deserialize)]
@@ -45,27 +43,15 @@ pub fn measure(
     export: &Generated,
     runs: usize,
 ) -> Result<Vec<ThreadRun>, String> {
-    let dir = crate::root().join("tests/e2e");
-    let (ok, output) = run_captured(
-        in_dir("node", &dir)
-            .arg("bench/thread.mjs")
-            .env("KEEPSAKE_URL", format!("http://{server}/"))
-            .env("KEEPSAKE_ROOT", crate::root())
-            .env("CHROMIUM", tools::CHROMIUM)
-            .env(
-                "KEEPSAKE_BENCH_THREAD",
-                json!({ "name": export.spec.name, "paths": export.paths }).to_string(),
-            )
-            .env("KEEPSAKE_BENCH_RUNS", runs.to_string()),
+    let results: Vec<ThreadRun> = node_script(
+        "bench/thread.mjs",
+        server,
+        runs,
+        (
+            "KEEPSAKE_BENCH_THREAD",
+            json!({ "name": export.spec.name, "paths": export.paths }).to_string(),
+        ),
     )?;
-    let results: Vec<ThreadRun> = output
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
-    if !ok && results.is_empty() {
-        return Err("the conversation benchmark failed (see above)".into());
-    }
     for failed in results.iter().filter_map(|r| r.error.as_deref()) {
         eprintln!("bench: conversation run failed: {failed}");
     }

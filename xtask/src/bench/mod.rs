@@ -468,30 +468,47 @@ fn browser(
         .iter()
         .map(|e| json!({ "name": e.spec.name, "paths": e.paths }))
         .collect();
-    let dir = crate::root().join("tests/e2e");
-    let (ok, output) = run_captured(
-        in_dir("node", &dir)
-            .arg("bench/open.mjs")
-            .env("KEEPSAKE_URL", format!("http://{server}/"))
-            .env("KEEPSAKE_ROOT", crate::root())
-            .env("CHROMIUM", tools::CHROMIUM)
-            .env("KEEPSAKE_BENCH_EXPORTS", Value::Array(list).to_string())
-            .env("KEEPSAKE_BENCH_RUNS", runs.to_string()),
+    let results: Vec<BrowserRun> = node_script(
+        "bench/open.mjs",
+        server,
+        runs,
+        ("KEEPSAKE_BENCH_EXPORTS", Value::Array(list).to_string()),
     )?;
-    let results: Vec<BrowserRun> = output
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
-    if !ok && results.is_empty() {
-        return Err("the browser benchmark failed (see above)".into());
-    }
     for failed in results.iter().filter(|r| r.error.is_some()) {
         eprintln!(
             "bench: browser run of {} failed: {}",
             failed.export,
             failed.error.as_deref().unwrap_or_default()
         );
+    }
+    Ok(results)
+}
+
+/// Runs a browser half of the bench (`tests/e2e/bench/SCRIPT`) against the app served at
+/// `server` and reads the JSON line it prints per run.
+fn node_script<T: serde::de::DeserializeOwned>(
+    script: &str,
+    server: std::net::SocketAddr,
+    runs: usize,
+    (key, value): (&str, String),
+) -> Result<Vec<T>, String> {
+    let dir = crate::root().join("tests/e2e");
+    let (ok, output) = run_captured(
+        in_dir("node", &dir)
+            .arg(script)
+            .env("KEEPSAKE_URL", format!("http://{server}/"))
+            .env("KEEPSAKE_ROOT", crate::root())
+            .env("CHROMIUM", tools::CHROMIUM)
+            .env(key, value)
+            .env("KEEPSAKE_BENCH_RUNS", runs.to_string()),
+    )?;
+    let results: Vec<T> = output
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    if !ok && results.is_empty() {
+        return Err(format!("the browser benchmark {script} failed (see above)"));
     }
     Ok(results)
 }
