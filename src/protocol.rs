@@ -205,6 +205,9 @@ pub struct ThreadInfo {
     pub total: usize,
     /// Media files across its messages.
     pub media: usize,
+    /// A broadcast channel's replies to its messages, oldest first: `text` is the reply,
+    /// `share.owner` who wrote the message replied to.
+    pub replies: Vec<Message>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

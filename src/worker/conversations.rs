@@ -32,6 +32,7 @@ impl Conversations {
                         summary: thread.summary.clone(),
                         total: thread.messages.len(),
                         media: thread.messages.iter().map(|m| m.media().count()).sum(),
+                        replies: thread.replies.clone(),
                     },
                     problems.to_vec(),
                 )

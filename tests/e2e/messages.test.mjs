@@ -178,3 +178,21 @@ test('search across all conversations jumps to the message, and its link survive
   assert.match(await page.locator('[data-testid=conversation] .message.current').innerText(), /onerror/);
   await context.close();
 });
+
+test('a broadcast channel shows its messages and, apart, every reply with whom it answers', async () => {
+  const { context, page } = await openPage(browser);
+  await loadApp(page);
+  await openMessages(page, DEMO_ZIP);
+  const { counts } = demoManifest();
+  const group = page.locator('.thread-group', { hasText: 'Broadcast channels' });
+  assert.equal(await group.locator('.thread-row').count(), counts.broadcast_channels);
+  await group.locator('.thread-row').first().click();
+  const conversation = page.locator('[data-testid=conversation]');
+  const { rows } = await readConversation(page, conversation);
+  assert.equal(rows.length, counts.broadcast_messages, 'every announcement');
+  await conversation.getByRole('button', { name: `Replies (${counts.broadcast_replies})` }).click();
+  const replies = conversation.locator('[data-testid=replies] .reply');
+  assert.equal(await replies.count(), counts.broadcast_replies, 'every reply');
+  assert.match(await replies.first().innerText(), /^Reply to \S/);
+  await context.close();
+});

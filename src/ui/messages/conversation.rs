@@ -11,6 +11,7 @@ use yew_router::prelude::*;
 
 use super::gallery::Gallery;
 use super::message_list::MessageList;
+use super::replies::Replies;
 use super::thread_id_to_url;
 use crate::protocol::{Reply, Request};
 use crate::ui::format;
@@ -25,6 +26,14 @@ pub struct Props {
     pub focus: Option<usize>,
 }
 
+/// What the conversation pane shows below its header.
+#[derive(Clone, Copy, PartialEq)]
+enum Panel {
+    Messages,
+    Gallery,
+    Replies,
+}
+
 #[component]
 pub fn Conversation(props: &Props) -> Html {
     let thread = use_reply(Request::Thread {
@@ -37,14 +46,14 @@ pub fn Conversation(props: &Props) -> Html {
         id: props.id.clone(),
         query: (*needle).clone(),
     });
-    let gallery = use_state(|| false);
+    let panel = use_state(|| Panel::Messages);
     let navigator = use_navigator();
     {
         // Another conversation starts without a search or gallery.
-        let (needle, gallery) = (needle.clone(), gallery.clone());
+        let (needle, panel) = (needle.clone(), panel.clone());
         use_effect_with(props.id.clone(), move |_| {
             needle.set(String::new());
-            gallery.set(false);
+            panel.set(Panel::Messages);
         });
     }
 
@@ -96,14 +105,20 @@ pub fn Conversation(props: &Props) -> Html {
             }
         })
     };
-    let toggle_gallery = {
-        let gallery = gallery.clone();
-        Callback::from(move |_: MouseEvent| gallery.set(!*gallery))
+    let toggle = |wanted: Panel| {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| {
+            panel.set(if *panel == wanted {
+                Panel::Messages
+            } else {
+                wanted
+            })
+        })
     };
     let on_jump = {
-        let (gallery, show) = (gallery.clone(), show.clone());
+        let (panel, show) = (panel.clone(), show.clone());
         Callback::from(move |index: usize| {
-            gallery.set(false);
+            panel.set(Panel::Messages);
             show(index, true);
         })
     };
@@ -120,8 +135,15 @@ pub fn Conversation(props: &Props) -> Html {
                 }
                 <div class="toolbar">
                     if t.media > 0 {
-                        <button class="button secondary" onclick={toggle_gallery} aria-pressed={gallery.to_string()}>
+                        <button class="button secondary" onclick={toggle(Panel::Gallery)}
+                            aria-pressed={(*panel == Panel::Gallery).to_string()}>
                             { format!("Media ({})", format::count(t.media)) }
+                        </button>
+                    }
+                    if !t.replies.is_empty() {
+                        <button class="button secondary" onclick={toggle(Panel::Replies)}
+                            aria-pressed={(*panel == Panel::Replies).to_string()}>
+                            { format!("Replies ({})", format::count(t.replies.len())) }
                         </button>
                     }
                     <input type="search" placeholder="Search this conversation" aria-label="Search this conversation"
@@ -133,12 +155,14 @@ pub fn Conversation(props: &Props) -> Html {
                     }
                 </div>
             </header>
-            if *gallery {
-                <Gallery id={props.id.clone()} {on_jump} />
-            } else {
-                <MessageList key={props.id.clone()} id={props.id.clone()} total={t.total}
-                    group={t.summary.is_group} owner={owner} {matches} focus={props.focus} />
-            }
+            { match *panel {
+                Panel::Gallery => html! { <Gallery id={props.id.clone()} {on_jump} /> },
+                Panel::Replies => html! { <Replies replies={t.replies.clone()} /> },
+                Panel::Messages => html! {
+                    <MessageList key={props.id.clone()} id={props.id.clone()} total={t.total}
+                        group={t.summary.is_group} owner={owner} {matches} focus={props.focus} />
+                },
+            } }
         </div>
     }
 }

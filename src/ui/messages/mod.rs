@@ -7,6 +7,7 @@ mod heights;
 mod inbox_list;
 mod message_list;
 mod message_row;
+mod replies;
 
 use yew::prelude::*;
 
