@@ -24,6 +24,7 @@ use super::message_row::{Place, message_row};
 use crate::protocol::{Reply, Request};
 use crate::ui::app::use_ctx;
 use crate::ui::dom::set_style;
+use crate::ui::worker_client::WorkerClient;
 
 /// Messages per request to the worker.
 const PAGE: usize = 100;
@@ -165,7 +166,7 @@ impl Window {
 }
 
 /// The DOM nodes the window works on.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 struct Nodes {
     scroller: NodeRef,
     list: NodeRef,
@@ -210,31 +211,7 @@ pub fn MessageList(props: &Props) -> Html {
                 redraw.force_update();
             }
             observe_rows(&observer, &nodes, &window, &redraw);
-            let missing = window.borrow().missing_pages();
-            for page in missing {
-                window.borrow_mut().asked.insert(page);
-                let window = Rc::clone(&window);
-                let redraw = redraw.clone();
-                let request = Request::ThreadPage {
-                    id: id.clone(),
-                    start: page * PAGE,
-                    len: PAGE,
-                };
-                worker.request(request, &[], move |reply| {
-                    let mut w = window.borrow_mut();
-                    w.asked.remove(&page);
-                    match reply {
-                        Reply::ThreadPage(loaded) => {
-                            w.pages.insert(page, Rc::new(loaded.messages));
-                            w.forget_far_pages();
-                        }
-                        Reply::Failed { message } => w.error = Some(message),
-                        _ => w.error = Some("The archive reader answered oddly.".into()),
-                    }
-                    drop(w);
-                    redraw.force_update();
-                });
-            }
+            fetch_missing(&window, &worker, &id, &redraw);
         });
     }
 
@@ -321,6 +298,39 @@ impl Viewport {
             row,
             offset: self.top - heights.offset(row),
         }
+    }
+}
+
+/// Asks the worker for the pages the drawn rows need; each answer redraws.
+fn fetch_missing(
+    window: &Rc<RefCell<Window>>,
+    worker: &WorkerClient,
+    id: &str,
+    redraw: &UseForceUpdateHandle,
+) {
+    let missing = window.borrow().missing_pages();
+    for page in missing {
+        window.borrow_mut().asked.insert(page);
+        let (window, redraw) = (Rc::clone(window), redraw.clone());
+        let request = Request::ThreadPage {
+            id: id.to_string(),
+            start: page * PAGE,
+            len: PAGE,
+        };
+        worker.request(request, &[], move |reply| {
+            let mut w = window.borrow_mut();
+            w.asked.remove(&page);
+            match reply {
+                Reply::ThreadPage(loaded) => {
+                    w.pages.insert(page, Rc::new(loaded.messages));
+                    w.forget_far_pages();
+                }
+                Reply::Failed { message } => w.error = Some(message),
+                _ => w.error = Some("The archive reader answered oddly.".into()),
+            }
+            drop(w);
+            redraw.force_update();
+        });
     }
 }
 
