@@ -240,11 +240,29 @@ pub fn check(spec: &Spec) -> Option<Checked> {
     );
     assert!(c.last.0 >= m.date_range.last - slack, "{name}: last");
 
-    // Missing media flagged, present media not.
+    // Missing media and subtitle files flagged, present ones not.
     let mut missing = m.media.missing.clone();
+    missing.extend(m.media.missing_subtitles.iter().cloned());
     missing.sort();
     missing.dedup();
     assert_eq!(c.missing_media, missing, "{name}: missing media");
+
+    // Subtitles: every video's reference resolved to its `.srt`, or flagged missing.
+    let mut present = 0;
+    for kind in PostKind::ALL {
+        for item in export.posts(kind).value.iter().flat_map(|p| &p.items) {
+            let Some(s) = &item.subtitles else { continue };
+            assert!(s.uri.ends_with(".srt"), "{name}: {}", s.uri);
+            assert_eq!(
+                s.missing,
+                m.media.missing_subtitles.contains(&s.uri),
+                "{name}: {}",
+                s.uri
+            );
+            present += usize::from(s.path_in_export.is_some());
+        }
+    }
+    assert_eq!(present, m.media.subtitle_files, "{name}: subtitle files");
 
     // Unknown files are shown, not hidden.
     for unknown in &m.unknown_files {
