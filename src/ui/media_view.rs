@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::protocol::{MediaInfo, Reply, Request};
 use crate::ui::app::use_ctx;
-use crate::ui::object_url::{ObjectUrl, media_blob};
+use crate::ui::object_url::{ObjectUrl, media_blob, text_blob};
+use crate::ui::srt;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -19,6 +20,9 @@ pub struct Props {
     pub alt: AttrValue,
     #[prop_or_default]
     pub class: Classes,
+    /// A video's SubRip subtitles, by path in the export.
+    #[prop_or_default]
+    pub subtitles: Option<String>,
 }
 
 #[derive(PartialEq)]
@@ -84,7 +88,11 @@ pub fn MediaView(props: &Props) -> Html {
             },
             Some(MediaClass::Video) => html! {
                 <video class={classes!("media", props.class.clone())} src={url.as_str().to_string()}
-                    controls=true preload="metadata" playsinline=true aria-label={props.alt.clone()} />
+                    controls=true preload="metadata" playsinline=true aria-label={props.alt.clone()}>
+                    if let Some(path) = props.subtitles.clone() {
+                        <SubtitleTrack {path} />
+                    }
+                </video>
             },
             Some(MediaClass::Audio) => html! {
                 <audio class={classes!("media", "audio", props.class.clone())}
@@ -99,6 +107,42 @@ pub fn MediaView(props: &Props) -> Html {
                 </div>
             },
         },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TrackProps {
+    path: String,
+}
+
+/// The subtitles as a WebVTT `<track>` (browsers take no SubRip): the `.srt` read by the
+/// worker, converted, and served from an object URL that lives as long as the track.
+/// Nothing is shown while it loads or when it cannot be read.
+#[component]
+fn SubtitleTrack(props: &TrackProps) -> Html {
+    let ctx = use_ctx();
+    let url = use_state(|| None::<Rc<ObjectUrl>>);
+    {
+        let url = url.clone();
+        let worker = ctx.worker.clone();
+        use_effect_with(props.path.clone(), move |path| {
+            url.set(None);
+            worker.request(Request::Text { path: path.clone() }, &[], move |reply| {
+                if let Reply::Text(file) = reply {
+                    let vtt = srt::to_vtt(&file.text);
+                    let made = text_blob(&vtt, "text/vtt").and_then(|b| ObjectUrl::new(&b));
+                    url.set(made.ok().map(Rc::new));
+                }
+            });
+        });
+    }
+    match &*url {
+        // No language is recorded with Meta's subtitles: "und" (undetermined).
+        Some(url) => html! {
+            <track kind="subtitles" srclang="und" label="Subtitles" default=true
+                src={url.as_str().to_string()} />
+        },
+        None => Html::default(),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod routes;
 mod section_page;
 mod sections;
 pub mod sidebar;
+mod srt;
 pub mod store;
 mod table;
 mod topbar;

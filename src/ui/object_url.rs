@@ -63,6 +63,15 @@ fn publish_count() {
     }
 }
 
+/// `text` as a Blob of type `mime`.
+pub fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
+    let parts = js_sys::Array::new();
+    parts.push(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe_js)
+}
+
 /// The media bytes as a typed Blob: a slice of the user's file when stored, inflated by
 /// the browser's own `DecompressionStream` when deflated. Nothing passes through wasm.
 pub async fn media_blob(file: &File, info: &MediaInfo, mime: &str) -> Result<Blob, String> {

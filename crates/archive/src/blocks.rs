@@ -44,7 +44,25 @@ pub struct MediaMetadata {
     #[serde(deserialize_with = "lenient::nullable")]
     pub photo_metadata: ExifBox,
     #[serde(deserialize_with = "lenient::nullable")]
-    pub video_metadata: ExifBox,
+    pub video_metadata: VideoMetadata,
+}
+
+/// `video_metadata`: EXIF facts and, for some videos, a subtitle file (format doc §3).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct VideoMetadata {
+    #[serde(deserialize_with = "lenient::list")]
+    pub exif_data: Vec<Pairs<Text>>,
+    #[serde(deserialize_with = "lenient::nullable")]
+    pub subtitles: FileRef,
+}
+
+/// `{ "uri": … }` (other keys ignored).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct FileRef {
+    #[serde(deserialize_with = "lenient::string")]
+    pub uri: String,
 }
 
 /// A media object: posts, stories, reels, profile photos, message attachments.

@@ -182,13 +182,20 @@ impl Export {
             .iter()
             .for_each(|i| note_missing(&i.media));
 
+        let mut subtitles = 0;
         for kind in PostKind::ALL {
             let parsed = self.posts(kind);
             problems.extend(parsed.problems);
             let posts = parsed.value;
             for p in &posts {
                 times.add(p.time);
-                p.items.iter().for_each(|i| note_missing(&i.media));
+                for item in &p.items {
+                    note_missing(&item.media);
+                    if let Some(s) = &item.subtitles {
+                        note_missing(s);
+                        subtitles += 1;
+                    }
+                }
             }
             let key = match kind {
                 PostKind::Post => {
@@ -271,6 +278,7 @@ impl Export {
         counts.insert("broadcast_channels".into(), channels);
         counts.insert("broadcast_messages".into(), broadcasts);
         counts.insert("broadcast_replies".into(), replies);
+        counts.insert("subtitles".into(), subtitles);
 
         let act = self.activity();
         problems.extend(act.problems);

@@ -46,10 +46,13 @@ pub enum Field {
     MediaThumbnail,
     GroupMembers,
     City,
+    ShareText,
+    CallDuration,
+    Unsent,
 }
 
 impl Field {
-    pub const ALL: [Field; 38] = [
+    pub const ALL: [Field; 41] = [
         Field::Time,
         Field::Search,
         Field::Comment,
@@ -88,6 +91,9 @@ impl Field {
         Field::MediaThumbnail,
         Field::GroupMembers,
         Field::City,
+        Field::ShareText,
+        Field::CallDuration,
+        Field::Unsent,
     ];
 
     /// Known spellings: English first, then Dutch, German, Spanish and others seen in
@@ -295,6 +301,25 @@ impl Field {
                 "Plaatsnaam",
                 "Stadt",
                 "Ciudad",
+            ],
+            // Message facts on HTML thread pages (the generator's wording; Meta's unknown).
+            Field::ShareText => &[
+                "Share text",
+                "Gedeelde tekst",
+                "Geteilter Text",
+                "Texto compartido",
+            ],
+            Field::CallDuration => &[
+                "Call duration",
+                "Gespreksduur",
+                "Anrufdauer",
+                "Duración de la llamada",
+            ],
+            Field::Unsent => &[
+                "Unsent",
+                "Verzenden ongedaan gemaakt",
+                "Zurückgenommen",
+                "Anulado",
             ],
         }
     }

@@ -202,7 +202,11 @@ pub fn PostView(props: &Props) -> Html {
 pub fn slide_view(item: Option<&MediaItem>, alt: &str) -> Html {
     match item.and_then(shown_path) {
         Some(path) => {
-            html! { <MediaView key={path.clone()} path={path.clone()} alt={alt.to_string()} class="post-media" /> }
+            let subtitles = item
+                .and_then(|i| i.subtitles.as_ref())
+                .filter(|s| !s.missing);
+            let subtitles = subtitles.and_then(|s| s.path_in_export.clone());
+            html! { <MediaView key={path.clone()} path={path.clone()} alt={alt.to_string()} class="post-media" {subtitles} /> }
         }
         None => html! {
             <div class="media placeholder post-media" role="img" data-testid="missing-media"

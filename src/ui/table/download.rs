@@ -3,19 +3,14 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Blob, BlobPropertyBag, HtmlElement};
+use web_sys::HtmlElement;
 
-use crate::ui::object_url::ObjectUrl;
+use crate::ui::object_url::{ObjectUrl, text_blob};
 use crate::ui::worker_client::describe_js;
 
 /// Offers `text` as a file named `file_name`.
 pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::new();
-    parts.push(&JsValue::from_str(text));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe_js)?;
-    let url = ObjectUrl::new(&blob)?;
+    let url = ObjectUrl::new(&text_blob(text, mime)?)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

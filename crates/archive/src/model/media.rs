@@ -70,4 +70,6 @@ pub struct MediaItem {
     pub cross_posted_from: Option<String>,
     /// Legacy `location` name.
     pub place: Option<String>,
+    /// A video's subtitle file (`video_metadata.subtitles`, SubRip); `None` when not named.
+    pub subtitles: Option<MediaRef>,
 }

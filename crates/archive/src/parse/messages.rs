@@ -30,7 +30,7 @@ pub(crate) fn thread_file(f: &FileName<'_>) -> Option<(String, String, u32)> {
 }
 
 /// `replies_N.json` of a broadcast channel.
-fn replies_file(f: &FileName<'_>) -> Option<(String, String, u32)> {
+pub(crate) fn replies_file(f: &FileName<'_>) -> Option<(String, String, u32)> {
     thread_page(f, "replies")
 }
 

@@ -161,7 +161,9 @@ impl<'a> Ctx<'a> {
 
     pub fn media_item(&self, m: &MediaObject) -> Option<MediaItem> {
         let media = self.media_ref(&m.uri)?;
-        Some(media_item(media, m))
+        let mut item = media_item(media, m);
+        item.subtitles = self.media_ref(&m.media_metadata.video_metadata.subtitles.uri);
+        Some(item)
     }
 }
 
@@ -216,6 +218,7 @@ pub(crate) fn media_item(media: MediaRef, m: &MediaObject) -> MediaItem {
         exif,
         cross_posted_from: Some(m.cross_post_source.source_app.clone()).filter(|s| !s.is_empty()),
         place: None,
+        subtitles: None,
     }
 }
 

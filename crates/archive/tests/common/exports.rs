@@ -118,16 +118,6 @@ pub fn time_slack(spec: &Spec) -> i64 {
     }
 }
 
-/// Counts the generator's HTML cannot carry, so they are not compared: it renders a
-/// broadcast channel's `message_N` and `replies_N` with the generic category template
-/// (one record per document, messages as JSON text in a table cell), not the thread one.
-pub fn generator_gaps(spec: &Spec) -> &'static [&'static str] {
-    match spec.format {
-        Format::Html => &["broadcast_messages", "broadcast_replies"],
-        Format::Json => &[],
-    }
-}
-
 /// Generate `spec`, open it and check the parsers against its manifest.
 pub fn check(spec: &Spec) -> Option<Checked> {
     let Some((dir, m)) = generate(spec) else {
@@ -148,11 +138,7 @@ pub fn check(spec: &Spec) -> Option<Checked> {
     }
     // Per-category counts: every category the manifest lists must match exactly.
     let mut mismatches = Vec::new();
-    for (key, want) in m
-        .counts
-        .iter()
-        .filter(|(k, _)| !generator_gaps(spec).contains(&k.as_str()))
-    {
+    for (key, want) in &m.counts {
         let got = c.counts.get(key).copied().unwrap_or(0);
         if got != *want {
             mismatches.push(format!("{key}: parsed {got}, manifest {want}"));
@@ -254,11 +240,29 @@ pub fn check(spec: &Spec) -> Option<Checked> {
     );
     assert!(c.last.0 >= m.date_range.last - slack, "{name}: last");
 
-    // Missing media flagged, present media not.
+    // Missing media and subtitle files flagged, present ones not.
     let mut missing = m.media.missing.clone();
+    missing.extend(m.media.missing_subtitles.iter().cloned());
     missing.sort();
     missing.dedup();
     assert_eq!(c.missing_media, missing, "{name}: missing media");
+
+    // Subtitles: every video's reference resolved to its `.srt`, or flagged missing.
+    let mut present = 0;
+    for kind in PostKind::ALL {
+        for item in export.posts(kind).value.iter().flat_map(|p| &p.items) {
+            let Some(s) = &item.subtitles else { continue };
+            assert!(s.uri.ends_with(".srt"), "{name}: {}", s.uri);
+            assert_eq!(
+                s.missing,
+                m.media.missing_subtitles.contains(&s.uri),
+                "{name}: {}",
+                s.uri
+            );
+            present += usize::from(s.path_in_export.is_some());
+        }
+    }
+    assert_eq!(present, m.media.subtitle_files, "{name}: subtitle files");
 
     // Unknown files are shown, not hidden.
     for unknown in &m.unknown_files {

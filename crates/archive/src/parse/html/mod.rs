@@ -3,7 +3,7 @@
 //! shape and handed to the same family parsers: one code path for both formats, and the
 //! HTML yields what the JSON yields as far as the page carries it. Lost on the page:
 //! epoch precision (minutes, or seconds from 2026) and the time zone (read as UTC), IDs,
-//! wrapper keys, unsent flags, call durations, EXIF structure.
+//! wrapper keys, EXIF structure.
 
 mod json;
 mod page;
@@ -18,8 +18,11 @@ use reader::Dom;
 /// The JSON document (Meta-escaped) that the HTML page at `path` shows.
 pub fn to_json(path: &str, bytes: &[u8]) -> Vec<u8> {
     let dom = Dom::parse(bytes);
-    let doc = if super::messages::thread_file(&FileName::of(path)).is_some() {
+    let name = FileName::of(path);
+    let doc = if super::messages::thread_file(&name).is_some() {
         threads::thread(&dom)
+    } else if super::messages::replies_file(&name).is_some() {
+        threads::replies(&dom)
     } else {
         records::rows(&dom)
     };

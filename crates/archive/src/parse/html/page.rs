@@ -39,6 +39,13 @@ pub struct Record<'a> {
     pub time: Instant,
 }
 
+impl Record<'_> {
+    /// All text of the body.
+    pub fn body_text(&self) -> String {
+        self.body.iter().map(El::text).collect()
+    }
+}
+
 /// The records of a page: `div`s directly in `main` that hold elements.
 pub fn records<'a>(main: El<'a>) -> impl Iterator<Item = Record<'a>> + 'a {
     main.elements()

@@ -14,7 +14,24 @@ pub fn rows(dom: &Dom) -> J {
     J::Arr(page::records(page::main(dom)).map(row).collect())
 }
 
-/// A value cell: a link or text, a display time written right after it, media.
+/// The cell's text before its time, and the time: a last element that is a display
+/// time (Meta's markup), else a time run together with the end of the text (older
+/// generated pages wrote `bobSep 22, 2017…`).
+fn split_time<'t>(e: El<'_>, full: &'t str) -> (&'t str, Instant) {
+    let mut last = e;
+    while let Some(child) = last.elements().last() {
+        last = child;
+    }
+    let shown = last.text();
+    if let Some(at) = time::parse(&shown)
+        && let Some(before) = full.strip_suffix(shown.as_str())
+    {
+        return (before, at);
+    }
+    time::split_trailing(full)
+}
+
+/// A value cell: a link or text, a display time after it, media.
 #[derive(Default)]
 struct Cell {
     href: String,
@@ -28,7 +45,7 @@ impl Cell {
         let mut cell = Cell::default();
         collect_media(e, &mut cell.media);
         let full = e.text();
-        let (before, at) = time::split_trailing(&full);
+        let (before, at) = split_time(e, &full);
         cell.time = at;
         match e.find(&|d| d.tag() == "a" && !has_media(d)) {
             Some(a) => {
@@ -166,5 +183,31 @@ fn table(t: El<'_>, r: &mut Row) {
             Some(uri) => r.media_map.push((label, media_object(uri, cell.time))),
             None => r.map.push((label, cell.entry())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(cell: &str) -> String {
+        let page = format!(
+            "<div role=\"main\"><div><div><table><tr><td>Time<div>{cell}</div></td></tr></table></div></div></div>"
+        );
+        String::from_utf8(rows(&Dom::parse(page.as_bytes())).to_bytes()).unwrap_or_default()
+    }
+
+    #[test]
+    fn cell_times_in_their_own_element_or_run_together() {
+        let separate = page("<div><div>bob</div><div>Sep 22, 2017, 6:33 AM</div></div>");
+        let together = page("<div>bobSep 22, 2017, 6:33 AM</div>");
+        assert_eq!(separate, together);
+        assert!(separate.contains("\"value\":\"bob\""), "{separate}");
+        assert!(separate.contains("\"timestamp\":1506061980"), "{separate}");
+        let media = page("<div><img src=\"m/a.jpg\" /></div><div>Sep 22, 2017, 6:33 AM</div>");
+        assert!(
+            media.contains("{\"uri\":\"m/a.jpg\",\"creation_timestamp\":1506061980}"),
+            "{media}"
+        );
     }
 }
