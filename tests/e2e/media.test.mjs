@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
   launch, openPage, loadApp, demoManifest, fixture, decodedWidth, mediaDuration, outputPath,
-  DEMO_ZIP, ROOT,
+  networkRequests, DEMO_ZIP, ROOT,
 } from './support/harness.mjs';
 
 const BIG_DIR = path.join(ROOT, 'target', 'e2e', 'big');
@@ -353,6 +353,46 @@ test('reels play one after another, muted until tapped', async () => {
     const v = document.querySelector('.reel[data-index="1"] video');
     return v && !v.muted;
   }, null, { timeout: 10_000 });
+  await context.close();
+});
+
+test('a reel with a subtitle file plays with its subtitles, converted to WebVTT', async () => {
+  const manifest = demoManifest();
+  assert.ok(manifest.media.subtitle_files > 0, 'the demo has subtitle files');
+  const { context, page, problems, requests } = await openPage(browser, { width: 900, height: 900 });
+  await openAt(page, { paths: [DEMO_ZIP], folder: false }, '#/reels');
+  const reels = page.locator('[data-testid=reels]');
+  await reels.waitFor({ timeout: 60_000 });
+  const before = requests.length;
+  // Go through the reels until the current one carries a subtitle track.
+  const count = Number(await reels.getAttribute('data-count'));
+  let track = null;
+  for (let i = 0; i < count && !track; i += 1) {
+    const current = page.locator(`.reel[data-index="${i}"] video`);
+    await current.waitFor({ timeout: 10_000 });
+    const candidate = current.locator('track[kind="subtitles"]');
+    if (await candidate.count() === 0) await page.waitForTimeout(500);
+    if (await candidate.count() > 0) track = candidate;
+    else await page.keyboard.press('ArrowDown');
+  }
+  assert.ok(track, 'a reel has a subtitle track');
+  assert.equal(await track.getAttribute('label'), 'Subtitles');
+  const src = await track.getAttribute('src');
+  assert.match(src, /^blob:/, 'made from the export, in the page');
+  // The browser parses only WebVTT: cues with times mean the SubRip file was converted.
+  const cues = await track.evaluate((el) => new Promise((resolve) => {
+    const read = () => [...(el.track.cues ?? [])].map((c) => ({ start: c.startTime, end: c.endTime, text: c.text }));
+    if (el.track.mode === 'showing' && read().length > 0) return resolve({ mode: el.track.mode, cues: read() });
+    el.addEventListener('load', () => resolve({ mode: el.track.mode, cues: read() }), { once: true });
+    setTimeout(() => resolve({ mode: el.track.mode, cues: read() }), 5_000);
+  }));
+  assert.equal(cues.mode, 'showing', 'the track is on');
+  assert.ok(cues.cues.length > 0, 'its cues are loaded');
+  for (const cue of cues.cues) {
+    assert.ok(cue.end > cue.start && cue.text.trim().length > 0, `cue ${JSON.stringify(cue)}`);
+  }
+  assert.deepEqual(networkRequests(requests.slice(before)), [], 'no request for the subtitles');
+  assert.deepEqual(cspProblems(problems), []);
   await context.close();
 });
 
