@@ -7,10 +7,10 @@ use keepsake_archive::model::{PostKind, Profile, RelationKind};
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
-use crate::ui::app::use_ctx;
 use crate::ui::format;
 use crate::ui::media::{Loaded, use_posts};
 use crate::ui::media_view::MediaView;
+use crate::ui::reply::use_reply;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -20,23 +20,15 @@ pub struct Props {
 
 #[component]
 pub fn ProfileHeader(props: &Props) -> Html {
-    let ctx = use_ctx();
     let posts = use_posts(PostKind::Post);
-    let relations = use_state(|| None::<(usize, usize)>);
-    {
-        let relations = relations.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with((), move |_| {
-            worker.request(Request::Relations, &[], move |reply| {
-                if let Reply::Relations(value, _) = reply {
-                    relations.set(Some((
-                        value.get(&RelationKind::Followers).len(),
-                        value.get(&RelationKind::Following).len(),
-                    )));
-                }
-            });
-        });
-    }
+    let relations = use_reply(Request::Relations);
+    let relations = match &*relations {
+        Some(Reply::Relations(value, _)) => Some((
+            value.get(&RelationKind::Followers).len(),
+            value.get(&RelationKind::Following).len(),
+        )),
+        _ => None,
+    };
     let Some(result) = &props.profile else {
         return html! { <div class="profile-header loading" aria-busy="true"></div> };
     };
@@ -66,7 +58,7 @@ pub fn ProfileHeader(props: &Props) -> Html {
             </li>
         }
     };
-    let (followers, following) = match *relations {
+    let (followers, following) = match relations {
         Some((a, b)) => (Some(a), Some(b)),
         None => (None, None),
     };

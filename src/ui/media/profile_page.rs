@@ -12,9 +12,9 @@ use super::post_view::PostView;
 use super::stories::StoriesPage;
 use super::{Loaded, PostList, use_posts};
 use crate::protocol::{Reply, Request};
-use crate::ui::app::use_ctx;
 use crate::ui::media_view::MediaView;
 use crate::ui::profile_header::ProfileHeader;
+use crate::ui::reply::use_reply;
 use crate::ui::routes::Route;
 
 /// The profile's tabs: (slug in the address, label).
@@ -31,22 +31,15 @@ pub const TABS: [(&str, &str); 7] = [
 /// The tab is in the address (`#/profile/reels`); the first when absent or unknown.
 #[component]
 pub fn ProfilePage() -> Html {
-    let ctx = use_ctx();
     let route = use_route::<Route>();
-    let profile = use_state(|| None::<Result<Rc<Profile>, String>>);
-    {
-        let profile = profile.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with((), move |_| {
-            worker.request(Request::Profile, &[], move |reply| {
-                profile.set(Some(match reply {
-                    Reply::Profile(value, _) => Ok(Rc::new(value)),
-                    Reply::Failed { message } => Err(message),
-                    other => Err(format!("unexpected reply {other:?}")),
-                }))
-            });
-        });
-    }
+    let reply = use_reply(Request::Profile);
+    let profile = use_memo((*reply).clone(), |reply| {
+        reply.as_ref().map(|reply| match reply {
+            Reply::Profile(value, _) => Ok(Rc::new(value.clone())),
+            Reply::Failed { message } => Err(message.clone()),
+            _ => Err("The archive reader answered oddly.".to_string()),
+        })
+    });
     let tab = match &route {
         Some(Route::ProfileTab { tab }) => Some(tab.as_str()),
         _ => None,
