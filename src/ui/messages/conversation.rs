@@ -158,6 +158,9 @@ pub fn Conversation(props: &Props) -> Html {
             { match *panel {
                 Panel::Gallery => html! { <Gallery id={props.id.clone()} {on_jump} /> },
                 Panel::Replies => html! { <Replies replies={t.replies.clone()} /> },
+                Panel::Messages if t.total == 0 => html! {
+                    <p class="muted conversation-empty">{ "No messages in this conversation." }</p>
+                },
                 Panel::Messages => html! {
                     <MessageList key={props.id.clone()} id={props.id.clone()} total={t.total}
                         group={t.summary.is_group} owner={owner} {matches} focus={props.focus} />
