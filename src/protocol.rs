@@ -62,7 +62,8 @@ pub enum Request {
     SearchMessages { query: String, limit: usize },
     /// Where a media file's bytes are, so the page can show it without copying them.
     Media { path: String },
-    /// A text file's content (capped), for files Keepsake has no view for.
+    /// A text file's content (capped), for files Keepsake has no view for; JSON comes
+    /// re-indented, with Meta's mangled text repaired.
     Text { path: String },
 }
 

@@ -2,7 +2,6 @@
 //! anything else) are shown as text, pretty-printed when they are JSON. Text is always
 //! rendered as text, never as markup.
 
-use keepsake_archive::text::repair;
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
@@ -94,37 +93,10 @@ fn TextPreview(props: &TextProps) -> Html {
                 if file.truncated {
                     <p class="muted">{ format!("Showing the first megabyte of {}.", format::bytes(file.size)) }</p>
                 }
-                <pre class="text-file">{ pretty(&file.path, &file.text) }</pre>
+                <pre class="text-file">{ file.text.clone() }</pre>
             </>
         },
         Some(other) => failure(other),
-    }
-}
-
-/// JSON is re-indented for reading, with Meta's mangled text repaired (keys too);
-/// everything else is shown as it is.
-fn pretty(path: &str, text: &str) -> String {
-    if !path.to_ascii_lowercase().ends_with(".json") {
-        return text.to_string();
-    }
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .map(repaired)
-        .and_then(|value| serde_json::to_string_pretty(&value).ok())
-        .unwrap_or_else(|| text.to_string())
-}
-
-fn repaired(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => Value::String(repair(&s).into_owned()),
-        Value::Array(items) => Value::Array(items.into_iter().map(repaired).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (repair(&k).into_owned(), repaired(v)))
-                .collect(),
-        ),
-        other => other,
     }
 }
 
@@ -148,19 +120,5 @@ mod tests {
         assert!(!looks_like_media(
             "personal_information/personal_information.json"
         ));
-    }
-
-    #[wasm_bindgen_test]
-    fn json_is_reindented_and_other_text_kept() {
-        assert_eq!(pretty("a.json", "{\"a\":1}"), "{\n  \"a\": 1\n}");
-        assert_eq!(pretty("a.html", "<b>x</b>"), "<b>x</b>");
-        assert_eq!(pretty("a.json", "{broken"), "{broken");
-        assert_eq!(
-            pretty(
-                "a.json",
-                r#"{"Z\u00c3\u00bcrich": "caf\u00c3\u00a9 \u00f0\u009f\u0091\u008d"}"#
-            ),
-            "{\n  \"Zürich\": \"café 👍\"\n}"
-        );
     }
 }

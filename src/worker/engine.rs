@@ -200,7 +200,7 @@ impl Engine {
         match bytes {
             Ok(bytes) => Reply::Text(TextFile {
                 path: path.to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
+                text: readable(path, String::from_utf8_lossy(&bytes).into_owned()),
                 truncated: size > TEXT_LIMIT,
                 size,
             }),
@@ -246,6 +246,16 @@ impl Engine {
             offset,
             rows,
         }
+    }
+}
+
+/// JSON re-indented with Meta's mangled text repaired, here rather than on the page's
+/// thread (a megabyte of it takes a while); other text as it is.
+fn readable(path: &str, text: String) -> String {
+    if path.to_ascii_lowercase().ends_with(".json") {
+        keepsake_archive::text::readable_json(&text).unwrap_or(text)
+    } else {
+        text
     }
 }
 

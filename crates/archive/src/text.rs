@@ -33,6 +33,27 @@ pub fn is_mojibake(s: &str) -> bool {
     decode(s).is_some()
 }
 
+/// A JSON document re-indented for reading, with every string and key repaired; `None`
+/// when the text is not JSON (or is cut short).
+pub fn readable_json(text: &str) -> Option<String> {
+    let value = serde_json::from_str::<serde_json::Value>(text).ok()?;
+    serde_json::to_string_pretty(&repaired(value)).ok()
+}
+
+fn repaired(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(repair_owned(s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(repaired).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (repair_owned(k), repaired(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 fn decode(s: &str) -> Option<String> {
     // ASCII is by far the common case and is never mojibake.
     if s.is_ascii() {
@@ -50,6 +71,20 @@ fn decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_is_reindented_with_keys_and_values_repaired() {
+        assert_eq!(
+            readable_json("{\"a\":1}").as_deref(),
+            Some("{\n  \"a\": 1\n}")
+        );
+        assert_eq!(readable_json("{broken"), None);
+        assert_eq!(
+            readable_json(r#"{"Z\u00c3\u00bcrich": "caf\u00c3\u00a9 \u00f0\u009f\u0091\u008d"}"#)
+                .as_deref(),
+            Some("{\n  \"Zürich\": \"café 👍\"\n}")
+        );
+    }
 
     /// Encode as Meta does: each UTF-8 byte becomes one Latin-1 char.
     fn meta(s: &str) -> String {
