@@ -83,7 +83,8 @@ impl Section {
 /// (comments on reels, liked posts) win over the media families their names mention.
 pub fn classify(path: &str) -> Section {
     let p = path.to_ascii_lowercase();
-    let has = |needle: &str| p.contains(needle);
+    let found = Fragments::of(&p);
+    let has = |needle: &str| found.has(needle);
     let file = p.rsplit('/').next().unwrap_or(&p);
     let top_level = !p.contains('/');
 
@@ -91,7 +92,7 @@ pub fn classify(path: &str) -> Section {
         Section::Messages
     } else if has("followers_and_following/") || file.starts_with("connections.") {
         Section::Connections
-    } else if is_activity_record(&p, file) {
+    } else if is_activity_record(&found, file) {
         Section::Activity
     } else if has("security_and_login")
         || has("login_and_account")
@@ -135,24 +136,109 @@ pub fn classify(path: &str) -> Section {
 }
 
 /// Records of things the user did: comments, likes, saves, searches, views, interactions.
-fn is_activity_record(p: &str, file: &str) -> bool {
-    [
-        "comments",
-        "likes",
-        "liked_",
-        "saved",
-        "search",
-        "story_interactions",
-        "story_activities",
-        "stories_activities",
-        "seen_content",
-        "_viewed",
-        "_watched",
-        "threads/",
-    ]
-    .iter()
-    .any(|needle| p.contains(needle))
-        || file.starts_with("hype.")
+fn is_activity_record(found: &Fragments, file: &str) -> bool {
+    let activity = FRAGMENTS.get(ACTIVITY).unwrap_or_default();
+    activity.iter().any(|fragment| found.has(fragment)) || file.starts_with("hype.")
+}
+
+/// Every fragment [`classify`] looks for inside a (lower-cased) path.
+const FRAGMENTS: [&str; 35] = [
+    "messages/",
+    "followers_and_following/",
+    // ACTIVITY: these name records of things the user did.
+    "comments",
+    "likes",
+    "liked_",
+    "saved",
+    "search",
+    "story_interactions",
+    "story_activities",
+    "stories_activities",
+    "seen_content",
+    "_viewed",
+    "_watched",
+    "threads/",
+    // ACTIVITY ends here.
+    "security_and_login",
+    "login_and_account",
+    "logged_information/",
+    "ads_information/",
+    "ads_and_",
+    "preferences/",
+    "off_of_instagram",
+    "off_meta",
+    "personal_information/",
+    "account_information/",
+    "profile_photos",
+    "media/profile",
+    "reels",
+    "igtv",
+    "stories",
+    "media/posts",
+    "archived_posts",
+    "recently_deleted",
+    "media/other",
+    "other_content",
+    "your_instagram_activity/",
+];
+
+/// The fragments that name activity records.
+const ACTIVITY: std::ops::Range<usize> = 2..14;
+
+/// For each byte, the fragments that start with it (bit `i` is `FRAGMENTS[i]`).
+const STARTING_WITH: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut i = 0;
+    while i < FRAGMENTS.len() {
+        table[FRAGMENTS[i].as_bytes()[0] as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// The fragments found in one path, all in a single pass. The worker classifies every
+/// file of exports with 100k of them, and a `str::contains` per fragment (a substring
+/// searcher built each time) made that the slowest step of opening one.
+struct Fragments(u64);
+
+impl Fragments {
+    fn of(p: &str) -> Self {
+        let bytes = p.as_bytes();
+        let mut found = 0u64;
+        for (at, &b) in bytes.iter().enumerate() {
+            let mut candidates = STARTING_WITH[usize::from(b)] & !found;
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let fragment = FRAGMENTS.get(i).map_or(&[][..], |f| f.as_bytes());
+                if bytes
+                    .get(at..)
+                    .is_some_and(|rest| rest.starts_with(fragment))
+                {
+                    found |= 1 << i;
+                }
+            }
+        }
+        Self(found)
+    }
+
+    /// Whether `fragment` (one of [`FRAGMENTS`]) occurs in the path. A path holds few
+    /// fragments, so this compares `fragment` with those only.
+    fn has(&self, fragment: &str) -> bool {
+        debug_assert!(
+            FRAGMENTS.contains(&fragment),
+            "“{fragment}” is not in FRAGMENTS"
+        );
+        let mut found = self.0;
+        while found != 0 {
+            let i = found.trailing_zeros() as usize;
+            found &= found - 1;
+            if FRAGMENTS.get(i) == Some(&fragment) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 fn is_legacy_account_file(file: &str) -> bool {
@@ -259,6 +345,38 @@ mod tests {
         ];
         for (path, expected) in cases {
             assert_eq!(classify(path), expected, "{path}");
+        }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn fragments_match_contains() {
+        let paths = [
+            "",
+            "media/stories/202401/x.mp4",
+            "your_instagram_activity/messages/inbox/bob_123/message_1.json",
+            "ads_information/ads_and_topics/posts_viewed.json",
+            "storiesstories_activities/reelsreels_watched",
+            "media/media/posts/media/profile_photos.jpg",
+            "saved/savedsaved_search/off_meta_off_of_instagram",
+            "x/threads/threads/igtv/recently_deleted/archived_posts",
+            "security_and_login_information/login_and_account_creation/",
+            "personal_information/account_information/preferences/other_content",
+            "your_instagram_activity/likes/liked_posts.json",
+            "followers_and_following/seen_content/story_interactions",
+            "logged_information/media/other/comments",
+        ];
+        let activity = FRAGMENTS.get(ACTIVITY).unwrap_or_default();
+        assert_eq!(activity.first(), Some(&"comments"));
+        assert_eq!(activity.last(), Some(&"threads/"));
+        for p in paths {
+            let found = Fragments::of(p);
+            for fragment in FRAGMENTS {
+                assert_eq!(
+                    found.has(fragment),
+                    p.contains(fragment),
+                    "{fragment} in {p}"
+                );
+            }
         }
     }
 

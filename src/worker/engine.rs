@@ -252,7 +252,7 @@ impl Engine {
 /// A JSON file no parser reads belongs to "Other data", wherever it sits: that is where
 /// its records are shown.
 fn section_of(path: &str) -> Section {
-    if path.to_ascii_lowercase().ends_with(".json") && !keepsake_archive::parse::is_claimed(path) {
+    if media::ends_with_ignore_case(path, ".json") && !keepsake_archive::parse::is_claimed(path) {
         Section::Other
     } else {
         sections::classify(path)

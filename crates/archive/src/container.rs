@@ -11,9 +11,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ArchiveError;
-use crate::prefix;
 use crate::source::{RandomAccess, Shared, Slice};
 use crate::volume::{self, Body, Fingerprint, LooseFile, RawEntry, Volume};
+use crate::{media, prefix};
 
 /// How deep stored ZIPs inside ZIPs are opened (`export.zip` inside a Drive download).
 const MAX_NESTING: usize = 2;
@@ -447,7 +447,7 @@ fn open_tree(
     if depth < MAX_NESTING {
         let candidates = entries
             .iter()
-            .filter(|e| e.name.to_ascii_lowercase().ends_with(".zip") && !e.encrypted)
+            .filter(|e| media::ends_with_ignore_case(&e.name, ".zip") && !e.encrypted)
             .take(MAX_NESTED_TRIES);
         for e in candidates {
             if e.method != 0 {
