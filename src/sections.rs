@@ -185,16 +185,19 @@ const FRAGMENTS: [&str; 35] = [
 /// The fragments that name activity records.
 const ACTIVITY: std::ops::Range<usize> = 2..14;
 
-/// For each byte, the fragments that start with it (bit `i` is `FRAGMENTS[i]`).
-const STARTING_WITH: [u64; 256] = {
+/// For each byte, the fragments with it at `at` (bit `i` is `FRAGMENTS[i]`).
+const fn with_byte_at(at: usize) -> [u64; 256] {
     let mut table = [0u64; 256];
     let mut i = 0;
     while i < FRAGMENTS.len() {
-        table[FRAGMENTS[i].as_bytes()[0] as usize] |= 1 << i;
+        table[FRAGMENTS[i].as_bytes()[at] as usize] |= 1 << i;
         i += 1;
     }
     table
-};
+}
+
+const FIRST_BYTE: [u64; 256] = with_byte_at(0);
+const SECOND_BYTE: [u64; 256] = with_byte_at(1);
 
 /// The fragments found in one path, all in a single pass. The worker classifies every
 /// file of exports with 100k of them, and a `str::contains` per fragment (a substring
@@ -205,8 +208,10 @@ impl Fragments {
     fn of(p: &str) -> Self {
         let bytes = p.as_bytes();
         let mut found = 0u64;
-        for (at, &b) in bytes.iter().enumerate() {
-            let mut candidates = STARTING_WITH[usize::from(b)] & !found;
+        for (at, pair) in bytes.windows(2).enumerate() {
+            let (first, second) = (usize::from(pair[0]), usize::from(pair[1]));
+            // Two bytes rule out nearly every fragment before any is compared.
+            let mut candidates = FIRST_BYTE[first] & SECOND_BYTE[second] & !found;
             while candidates != 0 {
                 let i = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
