@@ -2,6 +2,8 @@
 //! root-relative (the engine strips `instagram-…/` prefixes) and matched by pattern,
 //! never by exact location: Meta moves files between eras.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,7 +84,12 @@ impl Section {
 /// Which section a root-relative path belongs to. Order matters: the specific records
 /// (comments on reels, liked posts) win over the media families their names mention.
 pub fn classify(path: &str) -> Section {
-    let p = path.to_ascii_lowercase();
+    // Export paths are nearly always lower case already: no copy for those.
+    let p = if path.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(path.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(path)
+    };
     let found = Fragments::of(&p);
     let has = |needle: &str| found.has(needle);
     let file = p.rsplit('/').next().unwrap_or(&p);
