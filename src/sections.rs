@@ -2,6 +2,9 @@
 //! root-relative (the engine strips `instagram-…/` prefixes) and matched by pattern,
 //! never by exact location: Meta moves files between eras.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,11 +82,55 @@ impl Section {
     }
 }
 
+/// Classifies the files of one export. Digits never decide a section, so paths that
+/// differ only in their numbers (every photo in `media/stories/202401/`) share one answer,
+/// worked out once: an export can hold 100k files in a handful of such shapes.
+#[derive(Default)]
+pub struct Classifier {
+    known: HashMap<Vec<u8>, Section>,
+    shape: Vec<u8>,
+}
+
+impl Classifier {
+    pub fn classify(&mut self, path: &str) -> Section {
+        // Each run of digits becomes one `0`. A plain byte loop: this crate is built for
+        // size, and iterator chains there cost a call per byte.
+        let bytes = path.as_bytes();
+        self.shape.clear();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_digit() {
+                self.shape.push(b'0');
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+            } else {
+                self.shape.push(b);
+                i += 1;
+            }
+        }
+        if let Some(&section) = self.known.get(&self.shape) {
+            return section;
+        }
+        // Only ASCII digits were replaced, so the shape is as valid UTF-8 as the path.
+        let section = classify(std::str::from_utf8(&self.shape).unwrap_or(path));
+        self.known.insert(self.shape.clone(), section);
+        section
+    }
+}
+
 /// Which section a root-relative path belongs to. Order matters: the specific records
 /// (comments on reels, liked posts) win over the media families their names mention.
+/// No test may look at digits: [`Classifier`] relies on that.
 pub fn classify(path: &str) -> Section {
-    let p = path.to_ascii_lowercase();
-    let has = |needle: &str| p.contains(needle);
+    // Export paths are nearly always lower case already: no copy for those.
+    let p = if path.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(path.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(path)
+    };
+    let found = Fragments::of(&p);
+    let has = |needle: &str| found.has(needle);
     let file = p.rsplit('/').next().unwrap_or(&p);
     let top_level = !p.contains('/');
 
@@ -91,7 +138,7 @@ pub fn classify(path: &str) -> Section {
         Section::Messages
     } else if has("followers_and_following/") || file.starts_with("connections.") {
         Section::Connections
-    } else if is_activity_record(&p, file) {
+    } else if is_activity_record(&found, file) {
         Section::Activity
     } else if has("security_and_login")
         || has("login_and_account")
@@ -135,24 +182,114 @@ pub fn classify(path: &str) -> Section {
 }
 
 /// Records of things the user did: comments, likes, saves, searches, views, interactions.
-fn is_activity_record(p: &str, file: &str) -> bool {
-    [
-        "comments",
-        "likes",
-        "liked_",
-        "saved",
-        "search",
-        "story_interactions",
-        "story_activities",
-        "stories_activities",
-        "seen_content",
-        "_viewed",
-        "_watched",
-        "threads/",
-    ]
-    .iter()
-    .any(|needle| p.contains(needle))
-        || file.starts_with("hype.")
+fn is_activity_record(found: &Fragments, file: &str) -> bool {
+    let activity = FRAGMENTS.get(ACTIVITY).unwrap_or_default();
+    activity.iter().any(|fragment| found.has(fragment)) || file.starts_with("hype.")
+}
+
+/// Every fragment [`classify`] looks for inside a (lower-cased) path.
+const FRAGMENTS: [&str; 35] = [
+    "messages/",
+    "followers_and_following/",
+    // ACTIVITY: these name records of things the user did.
+    "comments",
+    "likes",
+    "liked_",
+    "saved",
+    "search",
+    "story_interactions",
+    "story_activities",
+    "stories_activities",
+    "seen_content",
+    "_viewed",
+    "_watched",
+    "threads/",
+    // ACTIVITY ends here.
+    "security_and_login",
+    "login_and_account",
+    "logged_information/",
+    "ads_information/",
+    "ads_and_",
+    "preferences/",
+    "off_of_instagram",
+    "off_meta",
+    "personal_information/",
+    "account_information/",
+    "profile_photos",
+    "media/profile",
+    "reels",
+    "igtv",
+    "stories",
+    "media/posts",
+    "archived_posts",
+    "recently_deleted",
+    "media/other",
+    "other_content",
+    "your_instagram_activity/",
+];
+
+/// The fragments that name activity records.
+const ACTIVITY: std::ops::Range<usize> = 2..14;
+
+/// For each byte, the fragments with it at `at` (bit `i` is `FRAGMENTS[i]`).
+const fn with_byte_at(at: usize) -> [u64; 256] {
+    let mut table = [0u64; 256];
+    let mut i = 0;
+    while i < FRAGMENTS.len() {
+        table[FRAGMENTS[i].as_bytes()[at] as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+}
+
+const FIRST_BYTE: [u64; 256] = with_byte_at(0);
+const SECOND_BYTE: [u64; 256] = with_byte_at(1);
+
+/// The fragments found in one path, all in a single pass. The worker classifies every
+/// file of exports with 100k of them, and a `str::contains` per fragment (a substring
+/// searcher built each time) made that the slowest step of opening one.
+struct Fragments(u64);
+
+impl Fragments {
+    fn of(p: &str) -> Self {
+        let bytes = p.as_bytes();
+        let mut found = 0u64;
+        for (at, pair) in bytes.windows(2).enumerate() {
+            let (first, second) = (usize::from(pair[0]), usize::from(pair[1]));
+            // Two bytes rule out nearly every fragment before any is compared.
+            let mut candidates = FIRST_BYTE[first] & SECOND_BYTE[second] & !found;
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let fragment = FRAGMENTS.get(i).map_or(&[][..], |f| f.as_bytes());
+                if bytes
+                    .get(at..)
+                    .is_some_and(|rest| rest.starts_with(fragment))
+                {
+                    found |= 1 << i;
+                }
+            }
+        }
+        Self(found)
+    }
+
+    /// Whether `fragment` (one of [`FRAGMENTS`]) occurs in the path. A path holds few
+    /// fragments, so this compares `fragment` with those only.
+    fn has(&self, fragment: &str) -> bool {
+        debug_assert!(
+            FRAGMENTS.contains(&fragment),
+            "“{fragment}” is not in FRAGMENTS"
+        );
+        let mut found = self.0;
+        while found != 0 {
+            let i = found.trailing_zeros() as usize;
+            found &= found - 1;
+            if FRAGMENTS.get(i) == Some(&fragment) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 fn is_legacy_account_file(file: &str) -> bool {
@@ -260,6 +397,62 @@ mod tests {
         for (path, expected) in cases {
             assert_eq!(classify(path), expected, "{path}");
         }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn fragments_match_contains() {
+        let paths = [
+            "",
+            "media/stories/202401/x.mp4",
+            "your_instagram_activity/messages/inbox/bob_123/message_1.json",
+            "ads_information/ads_and_topics/posts_viewed.json",
+            "storiesstories_activities/reelsreels_watched",
+            "media/media/posts/media/profile_photos.jpg",
+            "saved/savedsaved_search/off_meta_off_of_instagram",
+            "x/threads/threads/igtv/recently_deleted/archived_posts",
+            "security_and_login_information/login_and_account_creation/",
+            "personal_information/account_information/preferences/other_content",
+            "your_instagram_activity/likes/liked_posts.json",
+            "followers_and_following/seen_content/story_interactions",
+            "logged_information/media/other/comments",
+        ];
+        let activity = FRAGMENTS.get(ACTIVITY).unwrap_or_default();
+        assert_eq!(activity.first(), Some(&"comments"));
+        assert_eq!(activity.last(), Some(&"threads/"));
+        for p in paths {
+            let found = Fragments::of(p);
+            for fragment in FRAGMENTS {
+                assert_eq!(
+                    found.has(fragment),
+                    p.contains(fragment),
+                    "{fragment} in {p}"
+                );
+            }
+        }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn digits_never_decide() {
+        assert!(
+            FRAGMENTS
+                .iter()
+                .all(|f| !f.bytes().any(|b| b.is_ascii_digit()))
+        );
+        let mut classifier = Classifier::default();
+        let paths = [
+            "media/stories/202401/123_n.jpg",
+            "media/stories/202402/4_n.mp4",
+            "media/posts/202401/123_n.jpg",
+            "your_instagram_activity/messages/inbox/bob_123/message_1.json",
+            "your_instagram_activity/messages/inbox/bob_45/message_2.json",
+            "Media/Reels/2024/X.MP4",
+            "ads_information/ads_and_topics/posts_viewed.json",
+            "some_new_folder/new_thing_1.json",
+        ];
+        for path in paths.iter().chain(&paths) {
+            assert_eq!(classifier.classify(path), classify(path), "{path}");
+        }
+        assert_eq!(classifier.known.len(), 7);
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]

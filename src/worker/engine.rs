@@ -98,10 +98,11 @@ impl Engine {
         }
         progress(total, total, "");
         reports.extend(folder);
+        let mut classifier = sections::Classifier::default();
         self.sections = archive
             .entries()
             .iter()
-            .map(|e| section_of(&e.path))
+            .map(|e| section_of(&e.path, &mut classifier))
             .collect();
         // Archive parts are the ZIPs that opened, in order, and at most one folder.
         let mut zips = zip_files.into_iter();
@@ -261,11 +262,11 @@ fn readable(path: &str, text: String) -> String {
 
 /// A JSON file no parser reads belongs to "Other data", wherever it sits: that is where
 /// its records are shown.
-fn section_of(path: &str) -> Section {
-    if path.to_ascii_lowercase().ends_with(".json") && !keepsake_archive::parse::is_claimed(path) {
+fn section_of(path: &str, classifier: &mut sections::Classifier) -> Section {
+    if media::ends_with_ignore_case(path, ".json") && !keepsake_archive::parse::is_claimed(path) {
         Section::Other
     } else {
-        sections::classify(path)
+        classifier.classify(path)
     }
 }
 

@@ -4,6 +4,7 @@
 mod blob_source;
 mod conversations;
 mod engine;
+mod warmup;
 
 pub use blob_source::BlobSource;
 pub use engine::{Engine, OpenPart};
@@ -31,6 +32,7 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    warmup::warm_up();
     post(&scope, 0, Reply::Ready);
 }
 

@@ -11,9 +11,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ArchiveError;
-use crate::prefix;
 use crate::source::{RandomAccess, Shared, Slice};
 use crate::volume::{self, Body, Fingerprint, LooseFile, RawEntry, Volume};
+use crate::{media, prefix};
 
 /// How deep stored ZIPs inside ZIPs are opened (`export.zip` inside a Drive download).
 const MAX_NESTING: usize = 2;
@@ -447,7 +447,7 @@ fn open_tree(
     if depth < MAX_NESTING {
         let candidates = entries
             .iter()
-            .filter(|e| e.name.to_ascii_lowercase().ends_with(".zip") && !e.encrypted)
+            .filter(|e| media::ends_with_ignore_case(&e.name, ".zip") && !e.encrypted)
             .take(MAX_NESTED_TRIES);
         for e in candidates {
             if e.method != 0 {
@@ -619,10 +619,18 @@ fn build(parts: &[Part], volumes: &[Volume]) -> Built {
             });
         }
     }
-    // Stable: for equal paths the earlier part stays first and wins.
-    rows.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
-    for row in rows {
+    // Sorted through positions, which are cheaper to move than whole entries. Stable: for
+    // equal paths the earlier part stays first and wins.
+    let path = |i: usize| rows.get(i).map_or("", |row| row.path.as_str());
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| path(a).cmp(path(b)));
+    let order_len = order.len();
+    let mut rows: Vec<Option<Entry>> = rows.into_iter().map(Some).collect();
+    let sorted = order
+        .into_iter()
+        .filter_map(|i| rows.get_mut(i).and_then(Option::take));
+    let mut entries: Vec<Entry> = Vec::with_capacity(order_len);
+    for row in sorted {
         match entries.last() {
             Some(prev) if prev.path == row.path => {
                 let same = prev.size == row.size

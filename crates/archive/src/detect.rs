@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::container::{Archive, Entry};
+use crate::media;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportKind {
@@ -209,10 +210,9 @@ fn format(p: &Paths<'_>) -> Option<Format> {
         if e.path.starts_with("media/") || e.path.starts_with("files/") {
             continue;
         }
-        let lower = e.path.to_ascii_lowercase();
-        if lower.ends_with(".json") {
+        if media::ends_with_ignore_case(&e.path, ".json") {
             json += 1;
-        } else if lower.ends_with(".html") {
+        } else if media::ends_with_ignore_case(&e.path, ".html") {
             html += 1;
         }
     }

@@ -49,6 +49,15 @@ fn iso_brand(brand: &[u8]) -> &'static str {
     }
 }
 
+/// Whether `path` ends with `suffix` (e.g. `.json`) in any ASCII case, without the
+/// lower-cased copy of the path that `to_ascii_lowercase` would make for every entry.
+pub fn ends_with_ignore_case(path: &str, suffix: &str) -> bool {
+    path.len()
+        .checked_sub(suffix.len())
+        .and_then(|at| path.as_bytes().get(at..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
 /// A file's lower-cased extension, or "(none)" for the extension-less files Meta writes.
 pub fn extension(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);

@@ -63,8 +63,14 @@ fn boundaries(name: &str) -> impl Iterator<Item = usize> + '_ {
 pub(crate) fn find<'a>(names: impl Iterator<Item = &'a str>) -> Found {
     // prefix -> (has Instagram marker, has Facebook marker)
     let mut hits: HashMap<&'a str, (bool, bool)> = HashMap::new();
+    let mut previous_folder = None;
     for name in names {
-        for b in boundaries(name) {
+        let folder = name.rfind('/').and_then(|i| name.get(..=i)).unwrap_or("");
+        // Files come folder by folder. Folder markers end in `/`, so inside a folder they
+        // match just as they did for the previous name there: only the file name is new.
+        let seen = previous_folder == Some(folder);
+        previous_folder = Some(folder);
+        for b in boundaries(name).filter(|&b| !seen || b >= folder.len()) {
             let (Some(prefix), Some(rest)) = (name.get(..b), name.get(b..)) else {
                 continue;
             };
@@ -176,6 +182,12 @@ mod tests {
             Some("jane_20200316/".into())
         );
         assert_eq!(ig(&["photos/201801/a.jpg"]), None);
+    }
+
+    #[test]
+    fn marker_files_count_in_folders_seen_before() {
+        // The second name's folder was seen with the first; its file name is a marker.
+        assert_eq!(ig(&["wrap/a.jpg", "wrap/media.json"]), Some("wrap/".into()));
     }
 
     #[test]

@@ -200,6 +200,14 @@ impl<S: RandomAccess> BufferedSource<S> {
         self.inner.read_at(offset, buf)
     }
 
+    /// Reads `start..` to the end into the buffer in one call, for a reader about to walk
+    /// all of it. The buffer returns to its usual size at the next refill.
+    pub fn preload(&mut self, start: u64) -> io::Result<()> {
+        let len = self.inner.len().checked_sub(start).ok_or_else(eof)?;
+        self.buf.clear();
+        self.load(start, usize::try_from(len).map_err(|_| eof())?)
+    }
+
     /// Bytes of the buffer available at `pos`, if `pos` is inside it.
     fn buffered(&self) -> Option<&[u8]> {
         let rel = self.pos.checked_sub(self.buf_start)?;
@@ -220,6 +228,15 @@ impl<S: RandomAccess> BufferedSource<S> {
             self.pos
         };
         let len = usize::try_from((total - start).min(cap)).map_err(|_| eof())?;
+        if self.buf.capacity() > self.cap {
+            // Free what a preload took.
+            self.buf = Vec::new();
+        }
+        self.load(start, len)
+    }
+
+    /// Makes the buffer `len` bytes of the source from `start`, in one read.
+    fn load(&mut self, start: u64, len: usize) -> io::Result<()> {
         self.buf.resize(len, 0);
         self.reads += 1;
         if let Err(e) = self.inner.read_at(start, &mut self.buf) {
