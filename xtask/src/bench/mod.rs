@@ -642,7 +642,9 @@ fn report(
          are counted by a wrapper around `FileSource`.\n\
          - **Browser**: the release build (`dist/`) served on 127.0.0.1, Debian's Chromium \
          headless via playwright-core (`tests/e2e/bench/open.mjs`), a fresh browser context \
-         per run. The page is loaded and the archive worker is ready (`#open-demo` enabled); \
+         per run. The page is loaded and the archive worker is ready (`#open-demo` enabled; \
+         the worker warms its code up on a made-up 10k-entry ZIP before it says so, about \
+         150–200 ms after it starts, while the reader is still choosing files); \
          the clock starts just before `setInputFiles('#open-files', parts)` and stops at the \
          first animation frame after the overview heading \u{201c}What\u{2019}s in this \
          export\u{201d} is in the DOM: the index is ready and the first view is painted. \
