@@ -20,7 +20,7 @@ use web_sys::{Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
 
 use super::heights::Heights;
-use super::message_row::{Place, message_row};
+use super::message_row::{Held, MessageRow};
 use crate::protocol::{Reply, Request};
 use crate::ui::app::use_ctx;
 use crate::ui::dom::set_style;
@@ -93,8 +93,8 @@ impl Window {
         self.heights.len()
     }
 
-    fn message(&self, row: usize) -> Option<&Message> {
-        self.pages.get(&(row / PAGE))?.get(row % PAGE)
+    fn message(&self, row: usize) -> Option<Held> {
+        Held::new(self.pages.get(&(row / PAGE))?, row % PAGE)
     }
 
     /// Points the view at `focus` (or the newest message) and draws the rows around it.
@@ -239,23 +239,24 @@ pub fn MessageList(props: &Props) -> Html {
         return html! { <div class="notice error" role="alert"><p>{ error.clone() }</p></div> };
     }
     // A row waits for the one before it too: its day separator and sender name depend on it.
-    let rows = w.drawn.clone().map(|row| match (w.message(row), row.checked_sub(1).map(|p| w.message(p))) {
-        (Some(m), None | Some(Some(_))) => message_row(
-            row,
-            m,
-            row.checked_sub(1).and_then(|p| w.message(p)),
-            Place {
-                own: !props.owner.is_empty() && m.sender == props.owner.as_str(),
-                group: props.group,
-                matched: props.matches.binary_search(&row).is_ok(),
-                current: props.focus == Some(row),
-            },
-        ),
+    let rows = w.drawn.clone().map(|row| {
+        let previous = row.checked_sub(1).map(|p| w.message(p));
+        match (w.message(row), previous) {
+            (Some(message), previous @ (None | Some(Some(_)))) => {
+                let own = !props.owner.is_empty()
+                    && message.sender() == Some(props.owner.as_str());
+                html! {
+                    <MessageRow key={row} index={row} {message} previous={previous.flatten()} {own}
+                        group={props.group} matched={props.matches.binary_search(&row).is_ok()}
+                        current={props.focus == Some(row)} />
+                }
+            }
         // Keyed apart from the drawn row: its CSSOM height must not carry over.
-        _ => html! {
-            <li key={format!("pending-{row}")} class="message-row pending" data-index={row.to_string()}
-                aria-busy="true"></li>
-        },
+            _ => html! {
+                <li key={format!("pending-{row}")} class="message-row pending" data-index={row.to_string()}
+                    aria-busy="true"></li>
+            },
+        }
     });
     html! {
         <div class="message-scroller" ref={nodes.scroller.clone()} onscroll={on_scroll}

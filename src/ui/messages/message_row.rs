@@ -2,6 +2,8 @@
 //! or a centred line for calls and system events. Everything in a message is text:
 //! nothing in it can become markup.
 
+use std::rc::Rc;
+
 use keepsake_archive::model::{MediaRef, Message, Share};
 use yew::prelude::*;
 
@@ -9,8 +11,44 @@ use crate::ui::format;
 use crate::ui::media_view::MediaView;
 use crate::ui::profile_header::safe_link;
 
-/// How a message is drawn beside its neighbours and the search.
-pub struct Place {
+/// A message in the page of messages it came with. Rows compare by page and position,
+/// not by content: a redraw while scrolling skips every row already on screen.
+#[derive(Clone)]
+pub struct Held {
+    page: Rc<Vec<Message>>,
+    at: usize,
+}
+
+impl Held {
+    pub fn new(page: &Rc<Vec<Message>>, at: usize) -> Option<Self> {
+        (at < page.len()).then(|| Held {
+            page: Rc::clone(page),
+            at,
+        })
+    }
+
+    fn get(&self) -> Option<&Message> {
+        self.page.get(self.at)
+    }
+
+    pub fn sender(&self) -> Option<&str> {
+        self.get().map(|m| m.sender.as_str())
+    }
+}
+
+impl PartialEq for Held {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.page, &other.page) && self.at == other.at
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The message's position in the conversation.
+    pub index: usize,
+    pub message: Held,
+    /// The message before it (`None` for the first).
+    pub previous: Option<Held>,
     pub own: bool,
     /// A group chat: the first message of a run shows its sender's name.
     pub group: bool,
@@ -18,14 +56,20 @@ pub struct Place {
     pub current: bool,
 }
 
-/// Row `index` of a conversation: a day separator when the day changed since `previous`,
-/// then the bubble or the centred notice.
-pub fn message_row(index: usize, m: &Message, previous: Option<&Message>, place: Place) -> Html {
+/// Row `index` of a conversation: a day separator when the day changed since the
+/// previous message, then the bubble or the centred notice.
+#[component]
+pub fn MessageRow(props: &Props) -> Html {
+    let Some(m) = props.message.get() else {
+        return html! {};
+    };
+    let previous = props.previous.as_ref().and_then(Held::get);
+    let index = props.index;
     let day = format::date(m.time.get());
     let new_day = previous.is_none_or(|p| format::date(p.time.get()) != day);
     let run_start = previous.is_none_or(|p| p.sender != m.sender);
     html! {
-        <li key={index} id={format!("msg-{index}")} class="message-row" data-index={index.to_string()}
+        <li id={format!("msg-{index}")} class="message-row" data-index={index.to_string()}
             data-time={m.time.get().unwrap_or_default().to_string()}>
             if new_day {
                 <div class="day-separator muted">{ day.unwrap_or_default() }</div>
@@ -33,13 +77,13 @@ pub fn message_row(index: usize, m: &Message, previous: Option<&Message>, place:
             if m.is_system || m.call_duration.is_some() {
                 <div class="system-line muted">{ system_text(m) }</div>
             } else {
-                { bubble(m, &place, place.group && run_start) }
+                { bubble(m, props, props.group && run_start) }
             }
         </li>
     }
 }
 
-fn bubble(m: &Message, place: &Place, show_sender: bool) -> Html {
+fn bubble(m: &Message, place: &Props, show_sender: bool) -> Html {
     let classes = classes!(
         "message",
         if place.own { "own" } else { "other" },
