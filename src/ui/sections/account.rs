@@ -2,49 +2,34 @@
 //! last known location, and the ads, advertisers, off-Meta activity and topics tables.
 //! IP addresses, cookies, e-mail, phone numbers and locations are masked until shown.
 
-use std::rc::Rc;
-
 use keepsake_archive::model::{Account, LoginEvent, Record, RecordTable};
 use yew::prelude::*;
 
 use super::activity::ACTIVITY_TABLES;
-use super::{failure, loading, problems_note, use_reply};
+use super::{SectionTabs, failure, loading, problems_note, use_section_tabs};
 use crate::protocol::{Reply, Request};
 use crate::ui::table::{Column, Tab, TableData, TableTabs, group_by, records_table, time_cell};
 
 #[component]
 pub fn AccountView() -> Html {
-    let account = use_reply(Request::Account);
-    let tables = use_reply(Request::Tables);
-    let ready = matches!(&*account, Some(Reply::Account(..)))
-        && matches!(
-            &*tables,
-            Some(Reply::Tables(..)) | Some(Reply::Failed { .. })
-        );
-    let built = {
-        let account = account.clone();
-        let tables = tables.clone();
-        use_memo(ready, move |ready| {
-            let (Some(Reply::Account(a, _)), true) = (&*account, *ready) else {
-                return Rc::new(Vec::new());
-            };
-            let known = match &*tables {
-                Some(Reply::Tables(t, _)) => t.as_slice(),
-                _ => &[],
-            };
-            Rc::new(tabs(a, known))
-        })
-    };
-    match (&*account, &*tables) {
-        (None, _) | (_, None) => loading("your account records"),
-        (Some(Reply::Account(_, problems)), Some(_)) => html! {
+    let SectionTabs {
+        reply,
+        tables_in,
+        tabs: built,
+    } = use_section_tabs(Request::Account, |reply, known| match reply {
+        Reply::Account(records, _) => tabs(records, known),
+        _ => Vec::new(),
+    });
+    match (&*reply, tables_in) {
+        (None, _) | (_, false) => loading("your account records"),
+        (Some(Reply::Account(_, problems)), true) => html! {
             <div class="section-view" data-testid="account">
                 <p class="muted">
                     { "IP addresses, cookies, e-mail addresses, phone numbers and locations are \
                        hidden until you choose “Show”, so the page is safe to share on screen." }
                 </p>
                 { problems_note(problems.len()) }
-                <TableTabs tabs={(*built).clone()} label="Account records" />
+                <TableTabs tabs={built} label="Account records" />
             </div>
         },
         (Some(other), _) => failure(other),

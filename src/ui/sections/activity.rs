@@ -2,14 +2,13 @@
 //! searches, story interactions, what was viewed, and Threads posts — each a table.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use keepsake_archive::model::{
     Activity, CommentKind, LikeKind, RecordTable, SearchKind, ViewedKind,
 };
 use yew::prelude::*;
 
-use super::{failure, loading, problems_note, use_reply};
+use super::{SectionTabs, failure, loading, problems_note, use_section_tabs};
 use crate::protocol::{Reply, Request};
 use crate::ui::table::{Column, Tab, TableData, TableTabs, records_table, time_cell};
 
@@ -18,33 +17,20 @@ pub const ACTIVITY_TABLES: [&str; 1] = ["threads_app_posts"];
 
 #[component]
 pub fn ActivityView() -> Html {
-    let activity = use_reply(Request::Activity);
-    let tables = use_reply(Request::Tables);
-    let ready = matches!(&*activity, Some(Reply::Activity(..)))
-        && matches!(
-            &*tables,
-            Some(Reply::Tables(..)) | Some(Reply::Failed { .. })
-        );
-    let built = {
-        let activity = activity.clone();
-        let tables = tables.clone();
-        use_memo(ready, move |ready| {
-            let (Some(Reply::Activity(a, _)), true) = (&*activity, *ready) else {
-                return Rc::new(Vec::new());
-            };
-            let known = match &*tables {
-                Some(Reply::Tables(t, _)) => t.as_slice(),
-                _ => &[],
-            };
-            Rc::new(tabs(a, known))
-        })
-    };
-    match (&*activity, &*tables) {
-        (None, _) | (_, None) => loading("your activity"),
-        (Some(Reply::Activity(_, problems)), Some(_)) => html! {
+    let SectionTabs {
+        reply,
+        tables_in,
+        tabs: built,
+    } = use_section_tabs(Request::Activity, |reply, known| match reply {
+        Reply::Activity(records, _) => tabs(records, known),
+        _ => Vec::new(),
+    });
+    match (&*reply, tables_in) {
+        (None, _) | (_, false) => loading("your activity"),
+        (Some(Reply::Activity(_, problems)), true) => html! {
             <div class="section-view" data-testid="activity">
                 { problems_note(problems.len()) }
-                <TableTabs tabs={(*built).clone()} label="Activity" />
+                <TableTabs tabs={built} label="Activity" />
             </div>
         },
         (Some(other), _) => failure(other),
