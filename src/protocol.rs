@@ -202,6 +202,8 @@ pub struct EntryRow {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ThreadInfo {
     pub summary: ThreadSummary,
+    /// The account owner's display name, whose messages go on the right.
+    pub owner: Option<String>,
     /// Messages in all the thread's files (the exact count, unlike the inbox's estimate).
     pub total: usize,
     /// Media files across its messages.

@@ -26,17 +26,21 @@ impl Conversations {
     /// Answers the thread requests; `None` for any other request.
     pub fn answer(&mut self, export: &mut Export, request: &Request) -> Option<Reply> {
         let reply = match request {
-            Request::Thread { id } => self.with(export, id, |thread, problems| {
-                Reply::Thread(
-                    ThreadInfo {
-                        summary: thread.summary.clone(),
-                        total: thread.messages.len(),
-                        media: thread.messages.iter().map(|m| m.media().count()).sum(),
-                        replies: thread.replies.clone(),
-                    },
-                    problems.to_vec(),
-                )
-            }),
+            Request::Thread { id } => {
+                let owner = export.inbox().value.owner.name;
+                self.with(export, id, |thread, problems| {
+                    Reply::Thread(
+                        ThreadInfo {
+                            summary: thread.summary.clone(),
+                            owner,
+                            total: thread.messages.len(),
+                            media: thread.messages.iter().map(|m| m.media().count()).sum(),
+                            replies: thread.replies.clone(),
+                        },
+                        problems.to_vec(),
+                    )
+                })
+            }
             Request::ThreadPage { id, start, len } => self.with(export, id, |thread, _| {
                 let start = (*start).min(thread.messages.len());
                 let end = start.saturating_add((*len).min(MAX_PAGE));

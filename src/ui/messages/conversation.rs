@@ -39,8 +39,6 @@ pub fn Conversation(props: &Props) -> Html {
     let thread = use_reply(Request::Thread {
         id: props.id.clone(),
     });
-    // The inbox (kept by the worker) names the account owner, whose messages go right.
-    let inbox = use_reply(Request::Inbox);
     let needle = use_state(String::new);
     let matches = use_reply(Request::ThreadSearch {
         id: props.id.clone(),
@@ -66,10 +64,7 @@ pub fn Conversation(props: &Props) -> Html {
         Some(Reply::ThreadMatches(found)) if !needle.trim().is_empty() => found.clone(),
         _ => Vec::new(),
     });
-    let owner = match &*inbox {
-        Some(Reply::Inbox(inbox, _)) => inbox.owner.name.clone().unwrap_or_default(),
-        _ => String::new(),
-    };
+    let owner = t.owner.clone().unwrap_or_default();
 
     // Showing a message is going to its URL; `replace` for search steps (Back should not
     // walk through every match), `push` for a jump from the gallery.
