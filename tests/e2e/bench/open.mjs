@@ -12,7 +12,7 @@
 // It also reads the app's own figures on the overview cards (FileReaderSync calls of the
 // open, the worker's wasm memory) and the page's JS heap after a forced GC (CDP).
 // One JSON line per run on stdout; progress goes to stderr.
-import { launch, loadApp, openPage, shownFileCount } from '../support/harness.mjs';
+import { benchRuns, loadApp, openPage, shownFileCount } from '../support/harness.mjs';
 
 const HEADING = 'What’s in this export';
 const exports = JSON.parse(process.env.KEEPSAKE_BENCH_EXPORTS ?? '[]');
@@ -89,23 +89,4 @@ async function measure(browser, exp) {
   }
 }
 
-const browser = await launch();
-let failures = 0;
-try {
-  for (const exp of exports) {
-    for (let run = 1; run <= runs; run += 1) {
-      let line;
-      try {
-        line = { export: exp.name, run, ...(await measure(browser, exp)) };
-        console.error(`bench: ${exp.name} run ${run}: first view ${line.first_view_ms.toFixed(0)} ms`);
-      } catch (error) {
-        failures += 1;
-        line = { export: exp.name, run, error: String(error?.message ?? error).split('\n')[0] };
-      }
-      console.log(JSON.stringify(line));
-    }
-  }
-} finally {
-  await browser.close();
-}
-process.exitCode = failures === 0 ? 0 : 1;
+await benchRuns(exports, runs, measure, (line) => `first view ${line.first_view_ms.toFixed(0)} ms`);

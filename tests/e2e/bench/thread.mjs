@@ -11,7 +11,7 @@
 // frame) and record each frame's duration, the most message rows the DOM held, and the
 // time from a jump (scrollTop set far away) until the rows there are loaded and painted.
 // One JSON line per run on stdout; progress goes to stderr.
-import { launch, loadApp, openPage, installSettle } from '../support/harness.mjs';
+import { benchRuns, loadApp, openPage, installSettle } from '../support/harness.mjs';
 
 const exp = JSON.parse(process.env.KEEPSAKE_BENCH_THREAD ?? 'null');
 const runs = Number(process.env.KEEPSAKE_BENCH_RUNS ?? '3');
@@ -21,7 +21,7 @@ const STEP = 120;
 const FRAMES = 600;
 const JUMPS = 10;
 
-async function measure(browser) {
+async function measure(browser, exp) {
   const { context, page } = await openPage(browser);
   try {
     await loadApp(page);
@@ -104,21 +104,4 @@ async function measure(browser) {
   }
 }
 
-const browser = await launch();
-let failures = 0;
-try {
-  for (let run = 1; run <= runs; run += 1) {
-    let line;
-    try {
-      line = { export: exp.name, run, ...(await measure(browser)) };
-      console.error(`bench: thread run ${run}: open ${line.open_ms.toFixed(0)} ms, frame p95 ${line.frame_p95_ms.toFixed(1)} ms`);
-    } catch (error) {
-      failures += 1;
-      line = { export: exp?.name, run, error: String(error?.message ?? error).split('\n')[0] };
-    }
-    console.log(JSON.stringify(line));
-  }
-} finally {
-  await browser.close();
-}
-process.exitCode = failures === 0 ? 0 : 1;
+await benchRuns([exp], runs, measure, (line) => `open ${line.open_ms.toFixed(0)} ms, frame p95 ${line.frame_p95_ms.toFixed(1)} ms`);

@@ -174,3 +174,29 @@ export async function readConversation(page, conversation) {
     return { rows: [...rows.values()].sort((a, b) => a.index - b.index), most };
   });
 }
+
+/// Runs a browser benchmark: `measure(browser, exp)` `runs` times for each export, one
+/// JSON line per run on stdout (the xtask reads them), progress via `describe(line)` on
+/// stderr. A failed run becomes a line with its error; the exit code says whether any failed.
+export async function benchRuns(exports, runs, measure, describe) {
+  const browser = await launch();
+  let failures = 0;
+  try {
+    for (const exp of exports) {
+      for (let run = 1; run <= runs; run += 1) {
+        let line;
+        try {
+          line = { export: exp.name, run, ...(await measure(browser, exp)) };
+          console.error(`bench: ${exp.name} run ${run}: ${describe(line)}`);
+        } catch (error) {
+          failures += 1;
+          line = { export: exp?.name, run, error: String(error?.message ?? error).split('\n')[0] };
+        }
+        console.log(JSON.stringify(line));
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  process.exitCode = failures === 0 ? 0 : 1;
+}
