@@ -25,11 +25,15 @@ pub fn use_reply(request: Request) -> UseStateHandle<Option<Reply>> {
 
 /// A reply that is not the one asked for: the worker's error, said plainly.
 pub fn failure(reply: &Reply) -> Html {
-    let message = match reply {
+    html! { <div class="notice error" role="alert"><p>{ failure_text(reply) }</p></div> }
+}
+
+/// What [`failure`] says, for views that show it their own way.
+pub fn failure_text(reply: &Reply) -> String {
+    match reply {
         Reply::Failed { message } => message.clone(),
         other => format!("unexpected reply {}", variant_name(other)),
-    };
-    html! { <div class="notice error" role="alert"><p>{ message }</p></div> }
+    }
 }
 
 fn variant_name(reply: &Reply) -> String {

@@ -14,7 +14,7 @@ use super::{Loaded, PostList, use_posts};
 use crate::protocol::{Reply, Request};
 use crate::ui::media_view::MediaView;
 use crate::ui::profile_header::ProfileHeader;
-use crate::ui::reply::use_reply;
+use crate::ui::reply::{failure_text, use_reply};
 use crate::ui::routes::Route;
 
 /// The profile's tabs: (slug in the address, label).
@@ -36,8 +36,7 @@ pub fn ProfilePage() -> Html {
     let profile = use_memo((*reply).clone(), |reply| {
         reply.as_ref().map(|reply| match reply {
             Reply::Profile(value, _) => Ok(Rc::new(value.clone())),
-            Reply::Failed { message } => Err(message.clone()),
-            _ => Err("The archive reader answered oddly.".to_string()),
+            other => Err(failure_text(other)),
         })
     });
     let tab = match &route {

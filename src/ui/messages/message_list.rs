@@ -24,6 +24,7 @@ use super::message_row::{Held, MessageRow};
 use crate::protocol::{Reply, Request};
 use crate::ui::app::use_ctx;
 use crate::ui::dom::set_style;
+use crate::ui::reply::failure_text;
 use crate::ui::worker_client::WorkerClient;
 
 /// Messages per request to the worker.
@@ -326,8 +327,7 @@ fn fetch_missing(
                     w.pages.insert(page, Rc::new(loaded.messages));
                     w.forget_far_pages();
                 }
-                Reply::Failed { message } => w.error = Some(message),
-                _ => w.error = Some("The archive reader answered oddly.".into()),
+                other => w.error = Some(failure_text(&other)),
             }
             drop(w);
             redraw.force_update();
