@@ -43,7 +43,7 @@ pub fn exercise(export: &mut Export) {
         let _ = export.posts(kind);
     }
     let _ = export.relations();
-    let inbox = export.inbox();
+    let inbox = export.inbox().clone();
     for t in &inbox.value.threads {
         let _ = export.thread(&t.id);
     }
@@ -51,7 +51,7 @@ pub fn exercise(export: &mut Export) {
     let _ = export.account();
     let _ = export.tables();
     let _ = export.other_files();
-    let _ = export.catalog();
+    let _ = export.count_all();
 }
 
 /// Where each parser family finds its files, across eras (Era C, B and A names).

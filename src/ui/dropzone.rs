@@ -6,9 +6,9 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::ui::app::use_ctx;
 use crate::ui::files;
-use crate::ui::store::{Action, Phase, WorkerState};
+use crate::ui::hooks::use_ctx;
+use crate::ui::session::store::{Action, Phase, WorkerState};
 
 #[component]
 pub fn Dropzone() -> Html {

@@ -1,13 +1,15 @@
 //! The export's files, filtered and paged from the worker: the worker holds the index,
 //! the page asks for one screenful at a time.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::protocol::{EntryPage, Reply, Request};
+use crate::protocol::{EntryPage, query};
 use crate::sections::Section;
-use crate::ui::app::use_ctx;
 use crate::ui::file_preview::FilePreview;
 use crate::ui::format;
+use crate::ui::hooks::{Generation, use_ctx};
 
 const PAGE: usize = 200;
 
@@ -47,6 +49,7 @@ pub fn EntryTable(props: &Props) -> Html {
         Callback::from(move |_| selected.set(None))
     };
 
+    let generation = use_mut_ref(Generation::default);
     let fetch = {
         let worker = ctx.worker.clone();
         let page = page.clone();
@@ -55,16 +58,21 @@ pub fn EntryTable(props: &Props) -> Html {
         move |filter: String, offset: usize, previous: EntryPage| {
             let page = page.clone();
             let error = error.clone();
-            worker.request(
-                Request::Entries {
-                    filter,
-                    section,
-                    offset,
-                    limit: PAGE,
-                },
-                &[],
-                move |reply| match reply {
-                    Reply::Entries(mut next) => {
+            // Typing changes the filter faster than pages come: only the last one counts.
+            let asked = generation.borrow_mut().advance();
+            let generation = Rc::clone(&generation);
+            let question = query::Entries {
+                filter,
+                section,
+                offset,
+                limit: PAGE,
+            };
+            worker.send(question, &[], None, move |answer| {
+                if !generation.borrow().is_current(asked) {
+                    return;
+                }
+                match answer {
+                    Ok(mut next) => {
                         if offset > 0 {
                             let mut rows = previous.rows;
                             rows.append(&mut next.rows);
@@ -73,10 +81,9 @@ pub fn EntryTable(props: &Props) -> Html {
                         }
                         page.set(next);
                     }
-                    Reply::Failed { message } => error.set(Some(message)),
-                    _ => {}
-                },
-            );
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            });
         }
     };
     {

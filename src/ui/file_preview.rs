@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request};
+use crate::protocol::query;
 use crate::ui::format;
+use crate::ui::hooks::{Fetch, failure, use_query};
 use crate::ui::media_view::MediaView;
-use crate::ui::reply::{failure, use_reply};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -83,12 +83,13 @@ struct TextProps {
 
 #[component]
 fn TextPreview(props: &TextProps) -> Html {
-    let reply = use_reply(Request::Text {
+    let file = use_query(query::Text {
         path: props.path.to_string(),
     });
-    match &*reply {
-        None => html! { <p class="muted">{ "Reading…" }</p> },
-        Some(Reply::Text(file)) => html! {
+    match &file {
+        Fetch::Waiting(_) => html! { <p class="muted">{ "Reading…" }</p> },
+        Fetch::Failed(error) => failure(error),
+        Fetch::Ready(file) => html! {
             <>
                 if file.truncated {
                     <p class="muted">{ format!("Showing the first megabyte of {}.", format::bytes(file.size)) }</p>
@@ -96,7 +97,6 @@ fn TextPreview(props: &TextProps) -> Html {
                 <pre class="text-file">{ file.text.clone() }</pre>
             </>
         },
-        Some(other) => failure(other),
     }
 }
 

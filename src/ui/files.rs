@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DataTransfer, File, FileList};
 
 use crate::protocol::PartSource;
-use crate::ui::worker_client::describe_js;
+use crate::ui::services::archive_client::describe_js;
 
 /// Where the demo export sits in the built site (written by the fixtures generator).
 pub const DEMO_URL: &str = "demo/keepsake-demo.zip";

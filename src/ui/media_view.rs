@@ -2,14 +2,15 @@
 //! allows: image, video or audio; a labelled placeholder when the browser cannot show it
 //! (HEIC) or the export lacks it.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use keepsake_archive::media::{MediaClass, class_of};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::protocol::{MediaInfo, Reply, Request};
-use crate::ui::app::use_ctx;
+use crate::protocol::{MediaInfo, query};
+use crate::ui::hooks::{Fetch, use_ctx, use_query};
 use crate::ui::object_url::{ObjectUrl, media_blob, text_blob};
 use crate::ui::srt;
 
@@ -44,24 +45,31 @@ fn displayable(mime: &str) -> bool {
 #[component]
 pub fn MediaView(props: &Props) -> Html {
     let ctx = use_ctx();
+    let info = use_query(query::Media {
+        path: props.path.clone(),
+    });
     let shown = use_state(|| Shown::Loading);
     {
         let shown = shown.clone();
         let files = Rc::clone(&ctx.session.files);
-        let worker = ctx.worker.clone();
-        use_effect_with(props.path.clone(), move |path| {
-            shown.set(Shown::Loading);
-            worker.request(
-                Request::Media { path: path.clone() },
-                &[],
-                move |reply| match reply {
-                    Reply::Media(info) => spawn_local(async move {
-                        shown.set(load(&files, info).await.unwrap_or_else(Shown::Failed));
-                    }),
-                    Reply::Failed { message } => shown.set(Shown::Failed(message)),
-                    _ => {}
-                },
-            );
+        use_effect_with(info, move |info| {
+            // A blob still loading for the previous file is dropped when it comes.
+            let current = Rc::new(Cell::new(true));
+            match info {
+                Fetch::Waiting(_) => shown.set(Shown::Loading),
+                Fetch::Failed(error) => shown.set(Shown::Failed(error.to_string())),
+                Fetch::Ready(info) => {
+                    shown.set(Shown::Loading);
+                    let (info, current) = (MediaInfo::clone(info), Rc::clone(&current));
+                    spawn_local(async move {
+                        let loaded = load(&files, info).await.unwrap_or_else(Shown::Failed);
+                        if current.get() {
+                            shown.set(loaded);
+                        }
+                    });
+                }
+            }
+            move || current.set(false)
         });
     }
     let file_name = props
@@ -120,22 +128,14 @@ struct TrackProps {
 /// Nothing is shown while it loads or when it cannot be read.
 #[component]
 fn SubtitleTrack(props: &TrackProps) -> Html {
-    let ctx = use_ctx();
-    let url = use_state(|| None::<Rc<ObjectUrl>>);
-    {
-        let url = url.clone();
-        let worker = ctx.worker.clone();
-        use_effect_with(props.path.clone(), move |path| {
-            url.set(None);
-            worker.request(Request::Text { path: path.clone() }, &[], move |reply| {
-                if let Reply::Text(file) = reply {
-                    let vtt = srt::to_vtt(&file.text);
-                    let made = text_blob(&vtt, "text/vtt").and_then(|b| ObjectUrl::new(&b));
-                    url.set(made.ok().map(Rc::new));
-                }
-            });
-        });
-    }
+    let file = use_query(query::Text {
+        path: props.path.clone(),
+    });
+    let url = use_memo(file, |file| {
+        let vtt = srt::to_vtt(&file.ready()?.text);
+        let made = text_blob(&vtt, "text/vtt").and_then(|b| ObjectUrl::new(&b));
+        made.ok().map(Rc::new)
+    });
     match &*url {
         // No language is recorded with Meta's subtitles: "und" (undetermined).
         Some(url) => html! {

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, Url};
 
 use crate::protocol::MediaInfo;
-use crate::ui::worker_client::describe_js;
+use crate::ui::services::archive_client::describe_js;
 
 #[wasm_bindgen]
 extern "C" {

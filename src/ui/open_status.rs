@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::app::use_ctx;
-use crate::ui::store::{Phase, WorkerState};
+use crate::ui::hooks::use_ctx;
+use crate::ui::session::store::{Phase, WorkerState};
 
 #[component]
 pub fn OpenStatus() -> Html {

@@ -1,42 +1,38 @@
 //! The profile as Instagram shows it: round avatar, username, name, bio with its link,
 //! counts of posts, followers and following, and the account facts the export holds.
 
-use std::rc::Rc;
-
+use keepsake_archive::Parsed;
 use keepsake_archive::model::{PostKind, Profile, RelationKind};
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request};
+use crate::protocol::query;
 use crate::ui::format;
-use crate::ui::media::{Loaded, use_posts};
+use crate::ui::hooks::{Fetch, failure, use_query};
+use crate::ui::media::use_posts;
 use crate::ui::media_view::MediaView;
-use crate::ui::reply::use_reply;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The parsed profile; `None` while it loads.
-    pub profile: Option<Result<Rc<Profile>, String>>,
+    /// The parsed profile, as asked by the page around the header.
+    pub profile: Fetch<Parsed<Profile>>,
 }
 
 #[component]
 pub fn ProfileHeader(props: &Props) -> Html {
     let posts = use_posts(PostKind::Post);
-    let relations = use_reply(Request::Relations);
-    let relations = match &*relations {
-        Some(Reply::Relations(value, _)) => Some((
-            value.get(&RelationKind::Followers).len(),
-            value.get(&RelationKind::Following).len(),
-        )),
-        _ => None,
-    };
-    let Some(result) = &props.profile else {
-        return html! { <div class="profile-header loading" aria-busy="true"></div> };
-    };
-    let p = match result {
-        Ok(p) => p,
-        Err(message) => {
-            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
+    let relations = use_query(query::Relations);
+    let relations = relations.ready().map(|r| {
+        (
+            r.value.get(&RelationKind::Followers).len(),
+            r.value.get(&RelationKind::Following).len(),
+        )
+    });
+    let p = match &props.profile {
+        Fetch::Waiting(_) => {
+            return html! { <div class="profile-header loading" aria-busy="true"></div> };
         }
+        Fetch::Failed(error) => return failure(error),
+        Fetch::Ready(parsed) => &parsed.value,
     };
     let avatar = p.photos.last().and_then(|photo| {
         photo
@@ -47,7 +43,7 @@ pub fn ProfileHeader(props: &Props) -> Html {
     });
     let website = safe_link(&p.website);
     let post_count = match &posts {
-        Loaded::Ready(list) => Some(list.posts.len()),
+        Fetch::Ready(list) => Some(list.posts.len()),
         _ => None,
     };
     let count = |n: Option<usize>, one: &str, many: &str, id: &str| {

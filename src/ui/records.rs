@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request};
+use crate::protocol::{Progress, query};
 use crate::ui::format;
-use crate::ui::reply::{failure, use_reply};
+use crate::ui::hooks::{Fetch, failure, use_query};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -16,18 +16,11 @@ pub struct Props {
 
 #[component]
 pub fn Records(props: &Props) -> Html {
-    let reply = use_reply(Request::Catalog);
-    let (c, problems) = match &*reply {
-        None => {
-            return html! {
-                <div class="status" role="status">
-                    <div class="progress indeterminate"><div></div></div>
-                    <p class="muted">{ "Counting records…" }</p>
-                </div>
-            };
-        }
-        Some(Reply::Catalog(catalog, problems)) => (catalog, problems.len()),
-        Some(other) => return failure(other),
+    let catalog = use_query(query::Catalog);
+    let (c, problems) = match &catalog {
+        Fetch::Waiting(progress) => return counting(progress.as_ref()),
+        Fetch::Ready(catalog) => (&catalog.value, catalog.problems.len()),
+        Fetch::Failed(error) => return failure(error),
     };
     let period = match (format::date(c.first.get()), format::date(c.last.get())) {
         (Some(first), Some(last)) => format!("From {first} to {last}"),
@@ -87,4 +80,29 @@ fn label(key: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The count under way: how many files and conversations of how many are read.
+fn counting(progress: Option<&Progress>) -> Html {
+    let bar = match progress.filter(|p| p.total > 0) {
+        Some(p) => {
+            let label = format!(
+                "Counting records: {} of {} steps ({})",
+                p.done, p.total, p.what
+            );
+            html! {
+                <>
+                    <progress max={p.total.to_string()} value={p.done.to_string()} aria-label="Counting records"></progress>
+                    <p class="muted">{ label }</p>
+                </>
+            }
+        }
+        None => html! {
+            <>
+                <div class="progress indeterminate"><div></div></div>
+                <p class="muted">{ "Counting records…" }</p>
+            </>
+        },
+    };
+    html! { <div class="status" role="status" data-testid="counting">{ bar }</div> }
 }

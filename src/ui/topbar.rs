@@ -3,9 +3,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::ui::app::use_ctx;
+use crate::ui::hooks::use_ctx;
 use crate::ui::routes::Route;
-use crate::ui::store::Action;
+use crate::ui::session::store::Action;
 
 /// The mark, drawn inline: an image file would cost a request each time the bar redraws.
 #[component]

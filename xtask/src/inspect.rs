@@ -84,7 +84,7 @@ fn inspect(paths: &[PathBuf]) -> Result<Report, String> {
     let duplicates = archive.duplicates().len();
     let other_exports = archive.other_exports().to_vec();
     let mut export = Export::new(archive);
-    let catalog = export.catalog();
+    let catalog = export.count_all().clone();
     let detection = catalog.value.detection.clone();
     let period = catalog
         .value

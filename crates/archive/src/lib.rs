@@ -18,6 +18,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod blocks;
+pub mod catalog;
 pub mod container;
 pub mod detect;
 pub mod error;
@@ -33,10 +34,11 @@ pub mod source;
 pub mod text;
 mod volume;
 
+pub use catalog::{Catalog, Counting};
 pub use container::{Archive, Compression, Entry, Location, PartInfo, PartKind};
 pub use detect::{Detection, Era, ExportKind, Format, detect};
 pub use error::ArchiveError;
-pub use export::{Catalog, Export};
+pub use export::Export;
 pub use parse::{Parsed, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use source::FileSource;

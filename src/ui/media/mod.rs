@@ -20,9 +20,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request};
+use crate::protocol::query;
 use crate::sections::Section;
-use crate::ui::app::Ctx;
+use crate::ui::hooks::{Ctx, Fetch};
 use crate::ui::routes::Route;
 
 /// The page of a section these views own (nothing for the others).
@@ -61,14 +61,6 @@ impl PostList {
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.ids.iter().position(|i| i == id)
     }
-}
-
-/// What a loading view holds.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Loaded<T> {
-    Loading,
-    Ready(Rc<T>),
-    Failed(String),
 }
 
 /// The short word in an id that names the kind (posts have none: their ids are plain).
@@ -125,7 +117,7 @@ pub fn post_ids(kind: PostKind, posts: &[Post]) -> Vec<String> {
         .collect()
 }
 
-type Waiter = Box<dyn FnOnce(Loaded<PostList>)>;
+type Waiter = Box<dyn FnOnce(Fetch<PostList>)>;
 
 enum Slot {
     Pending(Vec<Waiter>),
@@ -133,13 +125,13 @@ enum Slot {
 }
 
 thread_local! {
-    /// Parsed posts per kind, for the export that is open (keyed by its files).
-    static CACHE: RefCell<(usize, HashMap<PostKind, Slot>)> = RefCell::new((0, HashMap::new()));
+    /// Parsed posts per kind, for the export that is open (keyed by its generation).
+    static CACHE: RefCell<(u32, HashMap<PostKind, Slot>)> = RefCell::new((0, HashMap::new()));
 }
 
 /// Posts of `kind`, asked of the worker once per open export and shared by every view.
-pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>) + 'static) {
-    let generation = Rc::as_ptr(&ctx.session.files) as usize;
+pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Fetch<PostList>) + 'static) {
+    let generation = ctx.session.generation;
     let mut done: Option<Waiter> = Some(Box::new(done));
     let ready = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -163,18 +155,15 @@ pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>
     match ready {
         Some(Ok(list)) => {
             if let Some(done) = done {
-                done(Loaded::Ready(list))
+                done(Fetch::Ready(list))
             }
         }
         Some(Err(())) => {
             ctx.worker
-                .request(Request::Posts { kind }, &[], move |reply| {
-                    let loaded = match reply {
-                        Reply::Posts(posts, _) => {
-                            Loaded::Ready(Rc::new(PostList::new(kind, posts)))
-                        }
-                        Reply::Failed { message } => Loaded::Failed(message),
-                        other => Loaded::Failed(format!("unexpected reply {other:?}")),
+                .send(query::Posts { kind }, &[], None, move |answer| {
+                    let loaded = match answer {
+                        Ok(posts) => Fetch::Ready(Rc::new(PostList::new(kind, posts.value))),
+                        Err(error) => Fetch::Failed(error),
                     };
                     let waiters = CACHE.with(|cache| {
                         let mut cache = cache.borrow_mut();
@@ -182,7 +171,7 @@ pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>
                             return Vec::new();
                         }
                         let slot = match &loaded {
-                            Loaded::Ready(list) => {
+                            Fetch::Ready(list) => {
                                 cache.1.insert(kind, Slot::Ready(Rc::clone(list)))
                             }
                             _ => cache.1.remove(&kind),
@@ -203,12 +192,12 @@ pub fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Loaded<PostList>
 
 /// Posts of `kind`, loading on first use.
 #[hook]
-pub fn use_posts(kind: PostKind) -> Loaded<PostList> {
-    let ctx = crate::ui::app::use_ctx();
-    let state = use_state(|| Loaded::Loading);
+pub fn use_posts(kind: PostKind) -> Fetch<PostList> {
+    let ctx = crate::ui::hooks::use_ctx();
+    let state = use_state(|| Fetch::Waiting(None));
     {
         let state = state.clone();
-        let generation = Rc::as_ptr(&ctx.session.files) as usize;
+        let generation = ctx.session.generation;
         use_effect_with((kind, generation), move |_| {
             let alive = Rc::new(std::cell::Cell::new(true));
             let still = Rc::clone(&alive);

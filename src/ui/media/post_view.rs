@@ -6,13 +6,15 @@ use std::rc::Rc;
 
 use keepsake_archive::model::{MediaItem, PostKind};
 use yew::prelude::*;
+
+use crate::ui::hooks::{Fetch, failure};
 use yew_router::prelude::*;
 
 use super::caption::Caption;
 use super::grid::{Grid, tiles_of};
 use super::{
-    Loaded, PostList, alt_text, date, exact, iso, kind_of_id, shown_path, take_return,
-    use_dialog_focus, use_posts,
+    PostList, alt_text, date, exact, iso, kind_of_id, shown_path, take_return, use_dialog_focus,
+    use_posts,
 };
 use crate::ui::dom::Listener;
 use crate::ui::media_view::MediaView;
@@ -270,18 +272,16 @@ pub fn PostsPage() -> Html {
     let tiles = {
         let loaded = loaded.clone();
         use_memo(loaded, |loaded| match loaded {
-            Loaded::Ready(list) => Rc::new(tiles_of(list.as_ref())),
+            Fetch::Ready(list) => Rc::new(tiles_of(list.as_ref())),
             _ => Rc::new(Vec::new()),
         })
     };
     let list = match &loaded {
-        Loaded::Loading => {
+        Fetch::Waiting(_) => {
             return html! { <div class="media-loading" aria-busy="true">{ "Loading posts…" }</div> };
         }
-        Loaded::Failed(message) => {
-            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
-        }
-        Loaded::Ready(list) => Rc::clone(list),
+        Fetch::Failed(error) => return failure(error),
+        Fetch::Ready(list) => Rc::clone(list),
     };
     let on_close = {
         let navigator = navigator.clone();

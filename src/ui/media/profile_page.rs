@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use keepsake_archive::Parsed;
 use keepsake_archive::instant::Instant;
 use keepsake_archive::model::{Post, PostKind, Profile};
 use yew::prelude::*;
@@ -10,11 +11,11 @@ use yew_router::prelude::*;
 use super::grid::{Grid, tiles_of};
 use super::post_view::PostView;
 use super::stories::StoriesPage;
-use super::{Loaded, PostList, use_posts};
-use crate::protocol::{Reply, Request};
+use super::{PostList, use_posts};
+use crate::protocol::query;
+use crate::ui::hooks::{Fetch, failure, use_query};
 use crate::ui::media_view::MediaView;
 use crate::ui::profile_header::ProfileHeader;
-use crate::ui::reply::{failure_text, use_reply};
 use crate::ui::routes::Route;
 
 /// The profile's tabs: (slug in the address, label).
@@ -32,13 +33,7 @@ pub const TABS: [(&str, &str); 7] = [
 #[component]
 pub fn ProfilePage() -> Html {
     let route = use_route::<Route>();
-    let reply = use_reply(Request::Profile);
-    let profile = use_memo((*reply).clone(), |reply| {
-        reply.as_ref().map(|reply| match reply {
-            Reply::Profile(value, _) => Ok(Rc::new(value.clone())),
-            other => Err(failure_text(other)),
-        })
-    });
+    let profile = use_query(query::Profile);
     let tab = match &route {
         Some(Route::ProfileTab { tab }) => Some(tab.as_str()),
         _ => None,
@@ -52,9 +47,9 @@ pub fn ProfilePage() -> Html {
         "stories" => html! { <StoriesPage /> },
         "archived" => html! { <KindGrid kind={PostKind::Archived} back={back.clone()} /> },
         "deleted" => html! { <KindGrid kind={PostKind::RecentlyDeleted} back={back.clone()} /> },
-        "photos" => match &*profile {
-            Some(Ok(p)) => html! { <ProfilePhotos profile={Rc::clone(p)} /> },
-            _ => html! {},
+        "photos" => match profile.ready() {
+            Some(p) => html! { <ProfilePhotos profile={Rc::clone(p)} /> },
+            None => html! {},
         },
         "other" => html! {
             <>
@@ -68,7 +63,7 @@ pub fn ProfilePage() -> Html {
     };
     html! {
         <>
-            <ProfileHeader profile={(*profile).clone()} />
+            <ProfileHeader profile={profile.clone()} />
             <nav class="profile-tabs" aria-label="Profile content">
                 { for TABS.iter().map(|(slug, label)| {
                     let on = *slug == tab;
@@ -96,20 +91,18 @@ pub struct KindProps {
 pub fn KindGrid(props: &KindProps) -> Html {
     let loaded = use_posts(props.kind);
     let tiles = use_memo(loaded.clone(), |loaded| match loaded {
-        Loaded::Ready(list) => Rc::new(tiles_of(list.as_ref())),
+        Fetch::Ready(list) => Rc::new(tiles_of(list.as_ref())),
         _ => Rc::new(Vec::new()),
     });
     match &loaded {
-        Loaded::Loading => {
+        Fetch::Waiting(_) => {
             html! { <div class="media-loading" aria-busy="true">{ "Loading…" }</div> }
         }
-        Loaded::Failed(message) => {
-            html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> }
-        }
-        Loaded::Ready(list) if list.posts.is_empty() => html! {
+        Fetch::Failed(error) => failure(error),
+        Fetch::Ready(list) if list.posts.is_empty() => html! {
             <p class="muted empty-tab">{ "Nothing of this kind in the export." }</p>
         },
-        Loaded::Ready(_) => html! {
+        Fetch::Ready(_) => html! {
             <Grid tiles={(*tiles).clone()} back={props.back.clone()}
                 label={super::post_view::kind_title(props.kind)} />
         },
@@ -118,7 +111,7 @@ pub fn KindGrid(props: &KindProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PhotosProps {
-    pub profile: Rc<Profile>,
+    pub profile: Rc<Parsed<Profile>>,
 }
 
 /// Every profile photo, newest first; each opens in the post view.
@@ -127,6 +120,7 @@ pub fn ProfilePhotos(props: &PhotosProps) -> Html {
     let open = use_state(|| None::<usize>);
     let list = use_memo(Rc::clone(&props.profile), |profile| {
         let posts: Vec<Post> = profile
+            .value
             .photos
             .iter()
             .map(|photo| Post {

@@ -7,9 +7,11 @@ use keepsake_archive::model::{Post, PostKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::ui::hooks::{Fetch, failure};
+
 use super::caption::Caption;
 use super::post_view::slide_view;
-use super::{Loaded, alt_text, exact, iso, reduced_motion, use_posts};
+use super::{alt_text, exact, iso, reduced_motion, use_posts};
 use crate::ui::dom::{Interval, Listener};
 
 /// Which reel fills a scroller `height` tall scrolled to `top`.
@@ -26,22 +28,20 @@ pub fn ReelsPage() -> Html {
     let igtv = use_posts(PostKind::Igtv);
     // Reels and IGTV videos together, oldest first.
     let loaded = use_memo((reels, igtv), |(reels, igtv)| match (reels, igtv) {
-        (Loaded::Ready(a), Loaded::Ready(b)) => {
+        (Fetch::Ready(a), Fetch::Ready(b)) => {
             let mut posts: Vec<Post> = a.posts.iter().chain(&b.posts).cloned().collect();
             posts.sort_by_key(|p| p.time.0);
-            Loaded::Ready(Rc::new(posts))
+            Fetch::Ready(Rc::new(posts))
         }
-        (Loaded::Failed(message), _) | (_, Loaded::Failed(message)) => {
-            Loaded::Failed(message.clone())
-        }
-        _ => Loaded::Loading,
+        (Fetch::Failed(error), _) | (_, Fetch::Failed(error)) => Fetch::Failed(error.clone()),
+        _ => Fetch::Waiting(None),
     });
-    let loaded: &Loaded<Vec<Post>> = &loaded;
+    let loaded: &Fetch<Vec<Post>> = &loaded;
     let current = use_state_eq(|| 0usize);
     let muted = use_state_eq(|| true);
     let scroller = use_node_ref();
     let count = match loaded {
-        Loaded::Ready(list) => list.len(),
+        Fetch::Ready(list) => list.len(),
         _ => 0,
     };
 
@@ -127,13 +127,11 @@ pub fn ReelsPage() -> Html {
     }
 
     let list = match loaded {
-        Loaded::Loading => {
+        Fetch::Waiting(_) => {
             return html! { <div class="media-loading" aria-busy="true">{ "Loading reels…" }</div> };
         }
-        Loaded::Failed(message) => {
-            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
-        }
-        Loaded::Ready(list) => Rc::clone(list),
+        Fetch::Failed(error) => return failure(error),
+        Fetch::Ready(list) => Rc::clone(list),
     };
     if list.is_empty() {
         return html! { <p class="muted">{ "No reels in this export." }</p> };

@@ -9,11 +9,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::ui::hooks::{Fetch, failure};
+
 use super::caption::Caption;
 use super::post_view::slide_view;
 use super::{
-    Loaded, PostList, alt_text, exact, is_video, iso, month, shown_path, use_dialog_focus,
-    use_posts, video_in,
+    PostList, alt_text, exact, is_video, iso, month, shown_path, use_dialog_focus, use_posts,
+    video_in,
 };
 use crate::ui::dom::{Interval, Listener, set_style};
 use crate::ui::media_view::MediaView;
@@ -68,13 +70,11 @@ pub fn StoriesPage() -> Html {
     let loaded = use_posts(PostKind::Story);
     let open = use_state(|| None::<usize>);
     let list = match &loaded {
-        Loaded::Loading => {
+        Fetch::Waiting(_) => {
             return html! { <div class="media-loading" aria-busy="true">{ "Loading stories…" }</div> };
         }
-        Loaded::Failed(message) => {
-            return html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> };
-        }
-        Loaded::Ready(list) => Rc::clone(list),
+        Fetch::Failed(error) => return failure(error),
+        Fetch::Ready(list) => Rc::clone(list),
     };
     if list.posts.is_empty() {
         return html! { <p class="muted">{ "No stories in this export." }</p> };

@@ -13,9 +13,9 @@ use super::gallery::Gallery;
 use super::message_list::MessageList;
 use super::replies::Replies;
 use super::thread_id_to_url;
-use crate::protocol::{Reply, Request};
+use crate::protocol::query;
 use crate::ui::format;
-use crate::ui::reply::{failure, use_reply};
+use crate::ui::hooks::{Fetch, failure, use_query};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -36,11 +36,11 @@ enum Panel {
 
 #[component]
 pub fn Conversation(props: &Props) -> Html {
-    let thread = use_reply(Request::Thread {
+    let thread = use_query(query::Thread {
         id: props.id.clone(),
     });
     let needle = use_state(String::new);
-    let matches = use_reply(Request::ThreadSearch {
+    let matches = use_query(query::ThreadSearch {
         id: props.id.clone(),
         query: (*needle).clone(),
     });
@@ -55,15 +55,17 @@ pub fn Conversation(props: &Props) -> Html {
         });
     }
 
-    let t = match &*thread {
-        None => return html! { <p class="muted" role="status">{ "Reading the conversation…" }</p> },
-        Some(Reply::Thread(t, _)) => t,
-        Some(other) => return failure(other),
+    let t = match &thread {
+        Fetch::Waiting(_) => {
+            return html! { <p class="muted" role="status">{ "Reading the conversation…" }</p> };
+        }
+        Fetch::Failed(error) => return failure(error),
+        Fetch::Ready(t) => &t.value,
     };
-    let matches: Rc<Vec<usize>> = Rc::new(match &*matches {
-        Some(Reply::ThreadMatches(found)) if !needle.trim().is_empty() => found.clone(),
-        _ => Vec::new(),
-    });
+    let matches: Rc<Vec<usize>> = match matches.ready() {
+        Some(found) if !needle.trim().is_empty() => Rc::clone(found),
+        _ => Rc::default(),
+    };
     let owner = t.owner.clone().unwrap_or_default();
 
     // Showing a message is going to its URL; `replace` for search steps (Back should not

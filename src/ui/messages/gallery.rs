@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request};
+use crate::protocol::query;
+use crate::ui::hooks::{Fetch, failure, use_query};
 use crate::ui::media_view::MediaView;
-use crate::ui::reply::{failure, use_reply};
 
 /// Items per step: each holds an object URL while shown.
 const STEP: usize = 60;
@@ -19,14 +19,16 @@ pub struct Props {
 
 #[component]
 pub fn Gallery(props: &Props) -> Html {
-    let items = use_reply(Request::ThreadMedia {
+    let items = use_query(query::ThreadMedia {
         id: props.id.clone(),
     });
     let shown = use_state(|| STEP);
-    let items = match &*items {
-        None => return html! { <p class="muted" role="status">{ "Finding the media…" }</p> },
-        Some(Reply::ThreadMedia(items)) => items,
-        Some(other) => return failure(other),
+    let items = match &items {
+        Fetch::Waiting(_) => {
+            return html! { <p class="muted" role="status">{ "Finding the media…" }</p> };
+        }
+        Fetch::Failed(error) => return failure(error),
+        Fetch::Ready(items) => items,
     };
     let more = {
         let shown = shown.clone();

@@ -6,10 +6,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::thread_id_to_url;
-use crate::protocol::{MessageHits, Reply, Request};
-use crate::ui::app::use_ctx;
+use crate::protocol::{MessageHits, query};
 use crate::ui::format;
-use crate::ui::reply::{failure, use_reply};
+use crate::ui::hooks::{Fetch, failure, use_query};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -25,12 +24,16 @@ enum Order {
 
 #[component]
 pub fn InboxList(props: &Props) -> Html {
-    let ctx = use_ctx();
-    let inbox = use_reply(Request::Inbox);
+    let inbox = use_query(query::Inbox);
     let filter = use_state(String::new);
     let order = use_state(|| Order::Latest);
     let query = use_state(String::new);
-    let hits = use_state(|| None::<Result<MessageHits, String>>);
+    // The search asked (on Enter or the button), not every keystroke.
+    let asked = use_state(String::new);
+    let hits = use_query(query::SearchMessages {
+        query: (*asked).clone(),
+        limit: SEARCH_LIMIT,
+    });
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -53,11 +56,11 @@ pub fn InboxList(props: &Props) -> Html {
     };
     let on_query = {
         let query = query.clone();
-        let hits = hits.clone();
+        let asked = asked.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 if input.value().trim().is_empty() {
-                    hits.set(None);
+                    asked.set(String::new());
                 }
                 query.set(input.value());
             }
@@ -65,29 +68,8 @@ pub fn InboxList(props: &Props) -> Html {
     };
     let search = {
         let query = query.clone();
-        let hits = hits.clone();
-        let worker = ctx.worker.clone();
-        move || {
-            let text = query.trim().to_string();
-            if text.is_empty() {
-                return;
-            }
-            let hits = hits.clone();
-            worker.request(
-                Request::SearchMessages {
-                    query: text,
-                    limit: SEARCH_LIMIT,
-                },
-                &[],
-                move |reply| {
-                    hits.set(Some(match reply {
-                        Reply::MessageHits(found) => Ok(found),
-                        Reply::Failed { message } => Err(message),
-                        other => Err(format!("unexpected reply {other:?}")),
-                    }))
-                },
-            );
-        }
+        let asked = asked.clone();
+        move || asked.set(query.trim().to_string())
     };
     let on_search_key = {
         let search = search.clone();
@@ -98,11 +80,14 @@ pub fn InboxList(props: &Props) -> Html {
         })
     };
     let on_search_click = Callback::from(move |_: MouseEvent| search());
-    let body = match &*inbox {
-        None => html! { <p class="muted" role="status">{ "Reading conversations…" }</p> },
-        Some(Reply::Inbox(..)) if hits.is_some() => search_results(hits.as_ref()),
-        Some(Reply::Inbox(inbox, _)) => {
-            let shown = visible_threads(&inbox.threads, &filter, *order);
+    let body = match &inbox {
+        Fetch::Waiting(_) => {
+            html! { <p class="muted" role="status">{ "Reading conversations…" }</p> }
+        }
+        Fetch::Failed(error) => failure(error),
+        Fetch::Ready(_) if !asked.is_empty() => search_results(&hits),
+        Fetch::Ready(inbox) => {
+            let shown = visible_threads(&inbox.value.threads, &filter, *order);
             let groups = group_by_folder(shown);
             html! {
                 <>
@@ -117,7 +102,6 @@ pub fn InboxList(props: &Props) -> Html {
                 </>
             }
         }
-        Some(other) => failure(other),
     };
     html! {
         <nav class="inbox" aria-label="Conversations">
@@ -142,13 +126,11 @@ pub fn InboxList(props: &Props) -> Html {
 /// Results shown at most; the count says how many more there are.
 const SEARCH_LIMIT: usize = 200;
 
-fn search_results(hits: Option<&Result<MessageHits, String>>) -> Html {
+fn search_results(hits: &Fetch<MessageHits>) -> Html {
     match hits {
-        None => html! {},
-        Some(Err(message)) => {
-            html! { <div class="notice error" role="alert"><p>{ message.clone() }</p></div> }
-        }
-        Some(Ok(found)) => html! {
+        Fetch::Waiting(_) => html! { <p class="muted" role="status">{ "Searching…" }</p> },
+        Fetch::Failed(error) => failure(error),
+        Fetch::Ready(found) => html! {
             <div class="search-results" data-testid="message-hits">
                 <h3 class="thread-group-title">{ match found.total {
                     0 => "No message contains this".to_string(),

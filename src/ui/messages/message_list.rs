@@ -21,11 +21,10 @@ use yew::prelude::*;
 
 use super::heights::Heights;
 use super::message_row::{Held, MessageRow};
-use crate::protocol::{Reply, Request};
-use crate::ui::app::use_ctx;
+use crate::protocol::query;
 use crate::ui::dom::set_style;
-use crate::ui::reply::failure_text;
-use crate::ui::worker_client::WorkerClient;
+use crate::ui::hooks::use_ctx;
+use crate::ui::services::archive_client::WorkerClient;
 
 /// Messages per request to the worker.
 const PAGE: usize = 100;
@@ -314,20 +313,20 @@ fn fetch_missing(
     for page in missing {
         window.borrow_mut().asked.insert(page);
         let (window, redraw) = (Rc::clone(window), redraw.clone());
-        let request = Request::ThreadPage {
+        let question = query::ThreadPage {
             id: id.to_string(),
             start: page * PAGE,
             len: PAGE,
         };
-        worker.request(request, &[], move |reply| {
+        worker.send(question, &[], None, move |answer| {
             let mut w = window.borrow_mut();
             w.asked.remove(&page);
-            match reply {
-                Reply::ThreadPage(loaded) => {
+            match answer {
+                Ok(loaded) => {
                     w.pages.insert(page, Rc::new(loaded.messages));
                     w.forget_far_pages();
                 }
-                other => w.error = Some(failure_text(&other)),
+                Err(error) => w.error = Some(error.to_string()),
             }
             drop(w);
             redraw.force_update();

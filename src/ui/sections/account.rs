@@ -6,33 +6,29 @@ use keepsake_archive::model::{Account, LoginEvent, Record, RecordTable};
 use yew::prelude::*;
 
 use super::activity::ACTIVITY_TABLES;
-use super::{SectionTabs, failure, loading, problems_note, use_section_tabs};
-use crate::protocol::{Reply, Request};
+use super::{Fetch, SectionTabs, failure, loading, problems_note, use_section_tabs};
+use crate::protocol::query;
 use crate::ui::table::{Column, Tab, TableData, TableTabs, group_by, records_table, time_cell};
 
 #[component]
 pub fn AccountView() -> Html {
     let SectionTabs {
-        reply,
-        tables_in,
+        records,
         tabs: built,
-    } = use_section_tabs(Request::Account, |reply, known| match reply {
-        Reply::Account(records, _) => tabs(records, known),
-        _ => Vec::new(),
-    });
-    match (&*reply, tables_in) {
-        (None, _) | (_, false) => loading("your account records"),
-        (Some(Reply::Account(_, problems)), true) => html! {
+    } = use_section_tabs(query::Account, tabs);
+    match (&records, &built) {
+        (Fetch::Failed(error), _) => failure(error),
+        (Fetch::Ready(records), Some(built)) => html! {
             <div class="section-view" data-testid="account">
                 <p class="muted">
                     { "IP addresses, cookies, e-mail addresses, phone numbers and locations are \
                        hidden until you choose “Show”, so the page is safe to share on screen." }
                 </p>
-                { problems_note(problems.len()) }
-                <TableTabs tabs={built} label="Account records" />
+                { problems_note(records.problems.len()) }
+                <TableTabs tabs={built.clone()} label="Account records" />
             </div>
         },
-        (Some(other), _) => failure(other),
+        _ => loading("your account records"),
     }
 }
 

@@ -8,32 +8,28 @@ use keepsake_archive::model::{
 };
 use yew::prelude::*;
 
-use super::{SectionTabs, failure, loading, problems_note, use_section_tabs};
-use crate::protocol::{Reply, Request};
+use super::{Fetch, SectionTabs, failure, loading, problems_note, use_section_tabs};
+use crate::protocol::query;
 use crate::ui::table::{Column, Tab, TableData, TableTabs, records_table, time_cell};
 
-/// Tables from `Request::Tables` that belong to Activity (the rest go to Account).
+/// Tables from `query::Tables` that belong to Activity (the rest go to Account).
 pub const ACTIVITY_TABLES: [&str; 1] = ["threads_app_posts"];
 
 #[component]
 pub fn ActivityView() -> Html {
     let SectionTabs {
-        reply,
-        tables_in,
+        records,
         tabs: built,
-    } = use_section_tabs(Request::Activity, |reply, known| match reply {
-        Reply::Activity(records, _) => tabs(records, known),
-        _ => Vec::new(),
-    });
-    match (&*reply, tables_in) {
-        (None, _) | (_, false) => loading("your activity"),
-        (Some(Reply::Activity(_, problems)), true) => html! {
+    } = use_section_tabs(query::Activity, tabs);
+    match (&records, &built) {
+        (Fetch::Failed(error), _) => failure(error),
+        (Fetch::Ready(records), Some(built)) => html! {
             <div class="section-view" data-testid="activity">
-                { problems_note(problems.len()) }
-                <TableTabs tabs={built} label="Activity" />
+                { problems_note(records.problems.len()) }
+                <TableTabs tabs={built.clone()} label="Activity" />
             </div>
         },
-        (Some(other), _) => failure(other),
+        _ => loading("your activity"),
     }
 }
 

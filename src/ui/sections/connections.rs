@@ -7,36 +7,34 @@ use std::rc::Rc;
 use keepsake_archive::model::{Relation, RelationKind, Relations};
 use yew::prelude::*;
 
-use super::{failure, loading, problems_note, use_reply};
-use crate::protocol::{Reply, Request};
+use super::{Fetch, failure, loading, problems_note, use_query};
+use crate::protocol::query;
 use crate::ui::table::{Column, Tab, TableData, TableTabs, time_cell};
 
 #[component]
 pub fn ConnectionsView() -> Html {
-    let reply = use_reply(Request::Relations);
-    let tabs = use_memo(
-        (*reply).as_ref().map(|r| matches!(r, Reply::Relations(..))),
-        {
-            let reply = reply.clone();
-            move |_| match &*reply {
-                Some(Reply::Relations(relations, _)) => Rc::new(tabs(relations)),
-                _ => Rc::new(Vec::new()),
-            }
-        },
-    );
-    match &*reply {
-        None => loading("your lists"),
-        Some(Reply::Relations(_, problems)) => html! {
+    let relations = use_query(query::Relations);
+    let tabs = use_memo(relations.clone(), |relations| {
+        Rc::new(
+            relations
+                .ready()
+                .map(|r| tabs(&r.value))
+                .unwrap_or_default(),
+        )
+    });
+    match &relations {
+        Fetch::Waiting(_) => loading("your lists"),
+        Fetch::Failed(error) => failure(error),
+        Fetch::Ready(relations) => html! {
             <div class="section-view" data-testid="connections">
                 <p class="muted">
                     { "Lists may be partial if the download was limited to a date range; \
                        request “All time” for complete lists." }
                 </p>
-                { problems_note(problems.len()) }
+                { problems_note(relations.problems.len()) }
                 <TableTabs tabs={(*tabs).clone()} label="Lists" />
             </div>
         },
-        Some(other) => failure(other),
     }
 }
 

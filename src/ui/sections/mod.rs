@@ -11,49 +11,42 @@ use std::rc::Rc;
 use keepsake_archive::model::RecordTable;
 use yew::prelude::*;
 
-use crate::protocol::{Reply, Request};
-pub use crate::ui::reply::{failure, use_reply};
+use keepsake_archive::Parsed;
+
+use crate::protocol::{Query, query};
+pub use crate::ui::hooks::{Fetch, failure, use_query};
 use crate::ui::table::Tab;
 
-/// A section's own reply and its tabs, built from that reply and the known tables.
-pub struct SectionTabs {
-    pub reply: UseStateHandle<Option<Reply>>,
-    /// The known tables have answered (a failure counts: the section shows without them).
-    pub tables_in: bool,
-    pub tabs: Rc<Vec<Tab>>,
+/// A section's own records and its tabs, built from them and the known tables once both
+/// have answered (a failure of the tables counts: the section shows without them).
+pub struct SectionTabs<A> {
+    pub records: Fetch<Parsed<A>>,
+    pub tabs: Option<Rc<Vec<Tab>>>,
 }
 
-/// Activity and Account each add some of the known tables (`Request::Tables`) to their
-/// own records: both replies are asked for, and the tabs built once both are in.
+/// Activity and Account each add some of the known tables ([`query::Tables`]) to their
+/// own records.
 #[hook]
-pub fn use_section_tabs(
-    request: Request,
-    build: fn(&Reply, &[RecordTable]) -> Vec<Tab>,
-) -> SectionTabs {
-    let reply = use_reply(request);
-    let tables = use_reply(Request::Tables);
-    let tables_in = tables.is_some();
-    let ready = reply.is_some()
-        && matches!(
-            &*tables,
-            Some(Reply::Tables(..)) | Some(Reply::Failed { .. })
-        );
-    let tabs = {
-        let (reply, tables) = (reply.clone(), tables.clone());
-        use_memo(ready, move |ready| {
-            let (Some(reply), true) = (&*reply, *ready) else {
-                return Rc::new(Vec::new());
-            };
-            let known = match &*tables {
-                Some(Reply::Tables(t, _)) => t.as_slice(),
-                _ => &[],
-            };
-            Rc::new(build(reply, known))
-        })
-    };
+pub fn use_section_tabs<Q, A>(query: Q, build: fn(&A, &[RecordTable]) -> Vec<Tab>) -> SectionTabs<A>
+where
+    Q: Query<Answer = Parsed<A>>,
+    A: Clone + 'static,
+{
+    let records = use_query(query);
+    let tables = use_query(query::Tables);
+    let tabs = use_memo(
+        (records.clone(), tables.clone()),
+        move |(records, tables)| {
+            let records = records.ready()?;
+            if !tables.settled() {
+                return None;
+            }
+            let known = tables.ready().map_or(&[][..], |t| t.value.as_slice());
+            Some(Rc::new(build(&records.value, known)))
+        },
+    );
     SectionTabs {
-        reply,
-        tables_in,
+        records,
         tabs: (*tabs).clone(),
     }
 }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use keepsake_archive::model::{Record, RecordTable};
 use yew::prelude::*;
 
-use super::{failure, loading, problems_note, use_reply};
-use crate::protocol::{Reply, Request};
+use super::{Fetch, failure, loading, problems_note, use_query};
+use crate::protocol::query;
 use crate::ui::file_preview::FilePreview;
 use crate::ui::format;
 use crate::ui::table::{DataTable, Shared, group_by, records_table};
@@ -44,20 +44,21 @@ fn file_tables(tables: &[RecordTable]) -> Vec<(String, Vec<FileTable>)> {
 
 #[component]
 pub fn OtherDataView() -> Html {
-    let reply = use_reply(Request::OtherFiles);
+    let files = use_query(query::OtherFiles);
     let selected = use_state(|| None::<String>);
     let as_json = use_state(|| false);
-    let groups = use_memo(matches!(&*reply, Some(Reply::OtherFiles(..))), {
-        let reply = reply.clone();
-        move |_| match &*reply {
-            Some(Reply::OtherFiles(tables, _)) => Rc::new(file_tables(tables)),
-            _ => Rc::new(Vec::new()),
-        }
+    let groups = use_memo(files.clone(), |files| {
+        Rc::new(
+            files
+                .ready()
+                .map(|f| file_tables(&f.value))
+                .unwrap_or_default(),
+        )
     });
-    let problems = match &*reply {
-        None => return loading("the other files"),
-        Some(Reply::OtherFiles(_, problems)) => problems.len(),
-        Some(other) => return failure(other),
+    let problems = match &files {
+        Fetch::Waiting(_) => return loading("the other files"),
+        Fetch::Ready(files) => files.problems.len(),
+        Fetch::Failed(error) => return failure(error),
     };
     let current = selected.as_ref().and_then(|path| {
         groups

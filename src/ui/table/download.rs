@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::ui::object_url::{ObjectUrl, text_blob};
-use crate::ui::worker_client::describe_js;
+use crate::ui::services::archive_client::describe_js;
 
 /// Offers `text` as a file named `file_name`.
 pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {

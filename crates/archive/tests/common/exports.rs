@@ -67,16 +67,16 @@ pub fn generate(spec: &Spec) -> Option<(PathBuf, Manifest)> {
 pub fn everything(export: &mut Export) -> String {
     let mut all = String::new();
     let mut add = |v: serde_json::Value| all.push_str(&v.to_string());
-    add(serde_json::to_value(export.profile().value).unwrap());
+    add(serde_json::to_value(&export.profile().value).unwrap());
     for kind in PostKind::ALL {
-        add(serde_json::to_value(export.posts(kind).value).unwrap());
+        add(serde_json::to_value(&export.posts(kind).value).unwrap());
     }
-    add(serde_json::to_value(export.relations().value).unwrap());
-    add(serde_json::to_value(export.activity().value).unwrap());
-    add(serde_json::to_value(export.account().value).unwrap());
-    add(serde_json::to_value(export.tables().value).unwrap());
-    add(serde_json::to_value(export.other_files().value).unwrap());
-    for t in &export.inbox().value.threads {
+    add(serde_json::to_value(&export.relations().value).unwrap());
+    add(serde_json::to_value(&export.activity().value).unwrap());
+    add(serde_json::to_value(&export.account().value).unwrap());
+    add(serde_json::to_value(&export.tables().value).unwrap());
+    add(serde_json::to_value(&export.other_files().value).unwrap());
+    for t in export.inbox().value.threads.clone() {
         add(serde_json::to_value(export.thread(&t.id).unwrap().value).unwrap());
     }
     all
@@ -131,7 +131,7 @@ pub fn check(spec: &Spec) -> Option<Checked> {
         Format::Html => keepsake_archive::Format::Html,
     };
     assert_detected(&export, spec.era, format, name);
-    let catalog = export.catalog();
+    let catalog = export.count_all().clone();
     let c = &catalog.value;
     for problem in &catalog.problems {
         eprintln!("{name}: problem: {problem:?}");
@@ -147,14 +147,14 @@ pub fn check(spec: &Spec) -> Option<Checked> {
     assert!(mismatches.is_empty(), "{name}: {mismatches:#?}");
 
     // Profile and repaired strings.
-    let profile = export.profile().value;
+    let profile = export.profile().value.clone();
     assert_eq!(profile.username, m.username, "{name}");
     assert_eq!(profile.name, m.full_name, "{name}");
     assert_eq!(profile.bio, m.biography, "{name}");
     assert!(profile.private.is_some(), "{name}: private account flag");
 
     // Relationship lists: the exact usernames.
-    let rel = export.relations().value;
+    let rel = export.relations().value.clone();
     let usernames = |k| {
         rel.get(&k)
             .iter()
@@ -173,7 +173,7 @@ pub fn check(spec: &Spec) -> Option<Checked> {
     assert_eq!(following, want, "{name}: following");
 
     // Threads: titles, participants, per-thread counts, files; requests kept apart.
-    let inbox = export.inbox().value;
+    let inbox = export.inbox().value.clone();
     for (infos, kind) in [
         (&m.threads, FolderKind::Inbox),
         (&m.message_requests, FolderKind::MessageRequests),
@@ -271,7 +271,7 @@ pub fn check(spec: &Spec) -> Option<Checked> {
             "{name}: {unknown} not listed"
         );
     }
-    let others = export.other_files().value;
+    let others = export.other_files().value.clone();
     for unknown in &m.unknown_files {
         assert!(
             others.iter().any(|t| &t.provenance.path == unknown),

@@ -7,12 +7,13 @@ use keepsake_archive::container::{Archive, Compression, PartKind};
 use keepsake_archive::detect::ExportKind;
 use keepsake_archive::media;
 use keepsake_archive::source::RandomAccess;
-use keepsake_archive::{ArchiveError, Export};
+use keepsake_archive::{Counting, Export};
 
 use super::conversations::Conversations;
+use crate::protocol::query::Job;
 use crate::protocol::{
-    DetectionReport, EntryPage, EntryRow, FileTypeCount, MediaInfo, PartReport, PartSource, Reply,
-    Request, SectionCount, Summary, TextFile,
+    DetectionReport, EntryPage, EntryRow, FileTypeCount, MediaInfo, Missing, PartReport,
+    PartSource, Progress, SectionCount, Summary, TextFile, WorkerError,
 };
 use crate::sections::{self, Section};
 
@@ -31,7 +32,9 @@ pub struct Engine {
     part_files: Vec<Option<usize>>,
     /// For a chosen folder, which chosen file each of its paths is.
     loose_files: HashMap<String, usize>,
-    conversations: Conversations,
+    pub(super) conversations: Conversations,
+    /// The catalog's count, while it runs in slices.
+    pub(super) counting: Option<Counting>,
 }
 
 /// Text shown for a file without a view is capped: the page shows a preview, not a dump.
@@ -116,64 +119,74 @@ impl Engine {
             .collect();
         self.loose_files = loose_files;
         self.conversations = Conversations::default();
+        self.counting = None;
         let export = Export::new(archive);
         let summary = summarize(&export, reports, &self.sections);
         self.export = Some(export);
         summary
     }
 
-    /// Answers the requests that are one parser call on the open export.
-    pub fn parsed(&mut self, request: Request) -> Reply {
-        let Some(export) = &mut self.export else {
-            return not_open();
-        };
-        if let Some(reply) = self.conversations.answer(export, &request) {
-            return reply;
+    /// The open export.
+    pub fn export(&mut self) -> Result<&mut Export, WorkerError> {
+        self.export.as_mut().ok_or(WorkerError::NotOpen)
+    }
+
+    /// Runs `f` on the conversations and the open export.
+    pub(super) fn with_conversations<T>(
+        &mut self,
+        f: impl FnOnce(&mut Conversations, &mut Export) -> Result<T, WorkerError>,
+    ) -> Result<T, WorkerError> {
+        let export = self.export.as_mut().ok_or(WorkerError::NotOpen)?;
+        f(&mut self.conversations, export)
+    }
+
+    /// One slice of a long job: true once it is done (its answer is then kept).
+    pub fn work(&mut self, job: Job) -> Result<bool, WorkerError> {
+        let export = self.export.as_mut().ok_or(WorkerError::NotOpen)?;
+        match job {
+            Job::Catalog => {
+                let counting = self.counting.get_or_insert_with(Counting::default);
+                let done = export.count(counting).is_some();
+                if done {
+                    self.counting = None;
+                }
+                Ok(done)
+            }
         }
-        macro_rules! reply {
-            ($variant:ident, $parsed:expr) => {{
-                let parsed = $parsed;
-                Reply::$variant(parsed.value, parsed.problems)
-            }};
+    }
+
+    /// How far a long job has come.
+    pub fn progress(&self, job: Job) -> Progress {
+        match job {
+            Job::Catalog => self.counting.as_ref().map_or_else(Progress::default, |c| {
+                let status = c.status();
+                Progress {
+                    done: status.done,
+                    total: status.total,
+                    what: status.what.to_string(),
+                }
+            }),
         }
-        match request {
-            Request::Profile => reply!(Profile, export.profile()),
-            Request::Catalog => reply!(Catalog, export.catalog()),
-            Request::Posts { kind } => reply!(Posts, export.posts(kind)),
-            Request::Relations => reply!(Relations, export.relations()),
-            Request::Activity => reply!(Activity, export.activity()),
-            Request::Account => reply!(Account, export.account()),
-            Request::Tables => reply!(Tables, export.tables()),
-            Request::OtherFiles => reply!(OtherFiles, export.other_files()),
-            Request::Inbox => reply!(Inbox, export.inbox()),
-            other => Reply::Failed {
-                message: format!("not a parser request: {other:?}"),
-            },
+    }
+
+    /// Drops a long job's partial work (nobody waits for it any more).
+    pub fn abandon(&mut self, job: Job) {
+        match job {
+            Job::Catalog => self.counting = None,
         }
     }
 
     /// Where a media file's bytes are and what type they are (from their magic bytes).
-    pub fn media(&mut self, path: &str) -> Reply {
-        let Some(export) = &mut self.export else {
-            return not_open();
-        };
-        let archive = export.archive_mut();
-        let found = archive.locate(path).and_then(|location| {
-            let head = archive.read_head(path, media::HEAD_LEN)?;
-            Ok((location, head))
-        });
-        let (location, head) = match found {
-            Ok(found) => found,
-            Err(error) => return failed(&error),
-        };
+    pub fn media(&mut self, path: &str) -> Result<MediaInfo, WorkerError> {
+        let archive = self.export()?.archive_mut();
+        let location = archive.locate(path)?;
+        let head = archive.read_head(path, media::HEAD_LEN)?;
         let file = match &location.source_path {
             Some(loose) => self.loose_files.get(loose).copied(),
             None => self.part_files.get(location.part).copied().flatten(),
         };
-        let Some(file) = file else {
-            return failed(&ArchiveError::NotFound(path.to_string()));
-        };
-        Reply::Media(MediaInfo {
+        let file = file.ok_or(WorkerError::NotFound(Missing::File))?;
+        Ok(MediaInfo {
             path: path.to_string(),
             file,
             offset: location.offset,
@@ -185,28 +198,23 @@ impl Engine {
     }
 
     /// A text file's first megabyte, decoded leniently.
-    pub fn text(&mut self, path: &str) -> Reply {
-        let Some(export) = &mut self.export else {
-            return not_open();
-        };
-        let archive = export.archive_mut();
-        let Some(size) = archive.entry(path).map(|e| e.size) else {
-            return failed(&ArchiveError::NotFound(path.to_string()));
-        };
+    pub fn text(&mut self, path: &str) -> Result<TextFile, WorkerError> {
+        let archive = self.export()?.archive_mut();
+        let size = archive
+            .entry(path)
+            .map(|e| e.size)
+            .ok_or(WorkerError::NotFound(Missing::File))?;
         let bytes = if size > TEXT_LIMIT {
-            archive.read_head(path, TEXT_LIMIT as usize)
+            archive.read_head(path, TEXT_LIMIT as usize)?
         } else {
-            archive.read(path, TEXT_LIMIT)
+            archive.read(path, TEXT_LIMIT)?
         };
-        match bytes {
-            Ok(bytes) => Reply::Text(TextFile {
-                path: path.to_string(),
-                text: readable(path, String::from_utf8_lossy(&bytes).into_owned()),
-                truncated: size > TEXT_LIMIT,
-                size,
-            }),
-            Err(error) => failed(&error),
-        }
+        Ok(TextFile {
+            path: path.to_string(),
+            text: readable(path, String::from_utf8_lossy(&bytes).into_owned()),
+            truncated: size > TEXT_LIMIT,
+            size,
+        })
     }
 
     /// A page of the entries whose path contains `filter` (case-insensitive), in `section`.
@@ -267,18 +275,6 @@ fn section_of(path: &str, classifier: &mut sections::Classifier) -> Section {
         Section::Other
     } else {
         classifier.classify(path)
-    }
-}
-
-fn not_open() -> Reply {
-    Reply::Failed {
-        message: "No export is open.".into(),
-    }
-}
-
-fn failed(error: &ArchiveError) -> Reply {
-    Reply::Failed {
-        message: error.to_string(),
     }
 }
 

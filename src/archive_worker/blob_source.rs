@@ -9,7 +9,7 @@ use js_sys::Uint8Array;
 use keepsake_archive::source::RandomAccess;
 use web_sys::{Blob, FileReaderSync};
 
-use crate::ui::worker_client::describe_js;
+use crate::ui::services::archive_client::describe_js;
 
 pub struct BlobSource {
     blob: Blob,

@@ -1,30 +1,44 @@
-//! The page's side of the archive worker: starts it, pairs requests with replies by id,
-//! and turns the worker's own events (ready, progress, crash) into callbacks.
+//! The page's side of the archive worker: starts it, sends typed questions and hands
+//! each answer, decoded as its question's answer type, to whoever asked; turns the
+//! worker's own events (ready, opening progress, crash) into callbacks.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Reflect};
+use serde_json::value::RawValue;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{self, Envelope, Reply, Request};
+use crate::protocol::{self, Call, Envelope, Event, Progress, Query, WorkerError};
 
 /// The worker script trunk emits next to index.html (a loader that starts its wasm).
-const WORKER_URL: &str = "./worker_loader.js";
+const WORKER_URL: &str = "./archive_worker_loader.js";
 
-/// Something the worker said on its own, not in answer to a request.
+/// Something the worker said on its own, not in answer to a question.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerEvent {
     Ready,
-    Progress { done: u64, total: u64, what: String },
+    /// Opening an export: how far it is.
+    Progress(Progress),
     Died(String),
 }
 
-type Pending = HashMap<u32, Box<dyn FnOnce(Reply)>>;
+/// A question on its way; [`WorkerClient::cancel`] withdraws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket(u32);
+
+type Answer = Result<Box<RawValue>, WorkerError>;
+
+struct Waiter {
+    answer: Box<dyn FnOnce(Answer)>,
+    progress: Option<Callback<Progress>>,
+}
+
+type Pending = HashMap<u32, Waiter>;
 type Listener = Closure<dyn FnMut(JsValue)>;
 
 struct Inner {
@@ -64,34 +78,72 @@ impl WorkerClient {
 
     /// Stops the worker (cancelling whatever it was doing) and starts a fresh one.
     pub fn restart(&self) {
-        self.stop("restarted");
+        self.stop();
         self.start();
     }
 
-    /// Sends a request with the files it needs; `reply` gets the answer exactly once.
-    pub fn request(&self, request: Request, files: &[File], reply: impl FnOnce(Reply) + 'static) {
+    /// Asks `query` and waits for its answer.
+    pub async fn ask<Q: Query>(&self, query: Q) -> Result<Q::Answer, WorkerError> {
+        let (sender, receiver) = futures_channel::oneshot::channel();
+        self.send(query, &[], None, move |answer| {
+            let _ = sender.send(answer);
+        });
+        receiver.await.unwrap_or(Err(WorkerError::Stopped))
+    }
+
+    /// Sends `query` with the files it needs; `reply` gets its answer exactly once (unless
+    /// the question is cancelled first), `progress` how far a long job has come.
+    pub fn send<Q: Query>(
+        &self,
+        query: Q,
+        files: &[File],
+        progress: Option<Callback<Progress>>,
+        reply: impl FnOnce(Result<Q::Answer, WorkerError>) + 'static,
+    ) -> Ticket {
         let id = self.0.next_id.get();
         self.0.next_id.set(id.wrapping_add(1).max(1));
-        let text = protocol::encode(&Envelope { id, body: request });
+        let waiter = Waiter {
+            answer: Box::new(move |answer: Answer| {
+                reply(answer.and_then(|raw| {
+                    serde_json::from_str(raw.get()).map_err(|e| WorkerError::Garbled(e.to_string()))
+                }))
+            }),
+            progress,
+        };
+        match self.post(id, Call::Ask(query.into()), files) {
+            Ok(()) => {
+                self.0.pending.borrow_mut().insert(id, waiter);
+            }
+            Err(error) => (waiter.answer)(Err(error)),
+        }
+        Ticket(id)
+    }
+
+    /// Withdraws a question: its answer, if one still comes, is dropped, and a long job
+    /// nobody else waits for stops.
+    pub fn cancel(&self, ticket: Ticket) {
+        if self.0.pending.borrow_mut().remove(&ticket.0).is_some() {
+            let _ = self.post(ticket.0, Call::Cancel, &[]);
+        }
+    }
+
+    fn post(&self, id: u32, call: Call, files: &[File]) -> Result<(), WorkerError> {
+        let text = protocol::encode(&Envelope { id, body: call });
         let message = Array::new();
         message.push(&JsValue::from_str(&text));
         message.push(&files.iter().collect::<Array>());
-        let sent = match (
+        match (
             self.0.worker.borrow().as_ref(),
             self.0.queue.borrow_mut().as_mut(),
         ) {
-            (None, _) => Err("the archive reader is not running".to_string()),
+            (None, _) => Err(WorkerError::Stopped),
             (Some(_), Some(queue)) => {
                 queue.push(message.into());
                 Ok(())
             }
-            (Some(worker), None) => worker.post_message(&message).map_err(describe_js),
-        };
-        match sent {
-            Ok(()) => {
-                self.0.pending.borrow_mut().insert(id, Box::new(reply));
-            }
-            Err(message) => reply(Reply::Failed { message }),
+            (Some(worker), None) => worker
+                .post_message(&message)
+                .map_err(|e| WorkerError::Unavailable(describe_js(e))),
         }
     }
 
@@ -117,14 +169,14 @@ impl WorkerClient {
             else {
                 return;
             };
-            match protocol::decode::<Reply>(&text) {
+            match protocol::decode::<Event<Box<RawValue>>>(&text) {
                 Ok(envelope) => {
-                    if matches!(envelope.body, Reply::Ready) {
+                    if matches!(envelope.body, Event::Ready) {
                         flush(&queue, &ready_worker);
                     }
                     route(envelope, &pending, &on_event)
                 }
-                Err(message) => on_event.emit(WorkerEvent::Died(message)),
+                Err(error) => on_event.emit(WorkerEvent::Died(error.to_string())),
             }
         });
         let pending = Rc::clone(&self.0.pending);
@@ -135,7 +187,7 @@ impl WorkerClient {
                 .map(|e| e.message())
                 .filter(|m| !m.is_empty())
                 .unwrap_or_else(|| "the archive reader could not start".to_string());
-            fail_all(&pending, &reason);
+            fail_all(&pending, &WorkerError::Stopped);
             on_event.emit(WorkerEvent::Died(reason));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -144,33 +196,46 @@ impl WorkerClient {
         *self.0.worker.borrow_mut() = Some(worker);
     }
 
-    fn stop(&self, reason: &str) {
+    fn stop(&self) {
         if let Some(worker) = self.0.worker.borrow_mut().take() {
             worker.set_onmessage(None);
             worker.set_onerror(None);
             worker.terminate();
         }
         self.0.listeners.borrow_mut().clear();
-        fail_all(&self.0.pending, reason);
+        fail_all(&self.0.pending, &WorkerError::Cancelled);
     }
 }
 
-fn route(envelope: Envelope<Reply>, pending: &RefCell<Pending>, on_event: &Callback<WorkerEvent>) {
-    match envelope.body {
-        Reply::Ready => on_event.emit(WorkerEvent::Ready),
-        Reply::Progress { done, total, what } => {
-            on_event.emit(WorkerEvent::Progress { done, total, what })
+fn route(
+    envelope: Envelope<Event<Box<RawValue>>>,
+    pending: &RefCell<Pending>,
+    on_event: &Callback<WorkerEvent>,
+) {
+    let id = envelope.id;
+    let answer = match envelope.body {
+        Event::Ready => return on_event.emit(WorkerEvent::Ready),
+        Event::Progress(progress) if id == 0 => {
+            return on_event.emit(WorkerEvent::Progress(progress));
         }
-        Reply::Crashed { diagnostic } => {
-            fail_all(pending, "the archive reader stopped");
-            on_event.emit(WorkerEvent::Died(diagnostic));
-        }
-        reply => {
-            let callback = pending.borrow_mut().remove(&envelope.id);
+        Event::Progress(progress) => {
+            let callback = pending.borrow().get(&id).and_then(|w| w.progress.clone());
             if let Some(callback) = callback {
-                callback(reply);
+                callback.emit(progress);
             }
+            return;
         }
+        Event::Crashed { diagnostic } => {
+            fail_all(pending, &WorkerError::Stopped);
+            return on_event.emit(WorkerEvent::Died(diagnostic));
+        }
+        Event::Answer(raw) => Ok(raw),
+        Event::Failed(error) => Err(error),
+    };
+    // Taken out before it runs: the callback may ask again.
+    let waiter = pending.borrow_mut().remove(&id);
+    if let Some(waiter) = waiter {
+        (waiter.answer)(answer);
     }
 }
 
@@ -182,13 +247,11 @@ fn flush(queue: &RefCell<Option<Vec<JsValue>>>, worker: &Worker) {
     }
 }
 
-/// Answers every outstanding request with a failure (their worker is gone).
-fn fail_all(pending: &RefCell<Pending>, reason: &str) {
-    let callbacks: Vec<_> = pending.borrow_mut().drain().collect();
-    for (_, callback) in callbacks {
-        callback(Reply::Failed {
-            message: reason.to_string(),
-        });
+/// Answers every outstanding question with `error` (their worker is gone).
+fn fail_all(pending: &RefCell<Pending>, error: &WorkerError) {
+    let waiters: Vec<_> = pending.borrow_mut().drain().collect();
+    for (_, waiter) in waiters {
+        (waiter.answer)(Err(error.clone()));
     }
 }
 

@@ -1,70 +1,56 @@
 //! Messages between the page and the archive worker. Each travels as a JSON string; the
 //! user's `File` handles travel beside it (structured clone: no bytes are copied).
+//! The questions and their answer types are in [`query`].
 
-use keepsake_archive::model::{
-    Account, Activity, Inbox, Message, Post, PostKind, Profile, RecordTable, Relations,
-    ThreadSummary,
-};
-use keepsake_archive::{Catalog, Problem};
+use keepsake_archive::model::{Message, ThreadSummary};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::sections::Section;
 
-/// A request or reply with the id that pairs them (0 for unsolicited worker events).
+mod error;
+pub mod query;
+
+pub use error::{Missing, WorkerError};
+pub use query::{AnyQuery, Query};
+
+/// A message with the id of the question it belongs to (0 for the worker's own events).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Envelope<T> {
     pub id: u32,
     pub body: T,
 }
 
+/// From the page to the worker.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub enum Request {
-    /// Open the files sent beside this message, in the same order.
-    Open { parts: Vec<PartSource> },
-    /// A page of the merged entry list, filtered by a case-insensitive path substring.
-    Entries {
-        filter: String,
-        section: Option<Section>,
-        offset: usize,
-        limit: usize,
+pub enum Call {
+    Ask(AnyQuery),
+    /// The question with this envelope's id is no longer wanted.
+    Cancel,
+}
+
+/// From the worker to the page. `A` is the answer, already JSON on the worker's side
+/// ([`RawValue`]): the page decodes it as the asking question's answer type.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Event<A> {
+    /// The worker has started and takes questions.
+    Ready,
+    /// Long work going on for the question with this id (0 while opening).
+    Progress(Progress),
+    Answer(A),
+    Failed(WorkerError),
+    /// The worker hit a bug and can take no more questions.
+    Crashed {
+        diagnostic: String,
     },
-    /// The account's profile, parsed.
-    Profile,
-    /// Record counts, covered period, missing media and unknown files (reads every file).
-    Catalog,
-    /// Posts, stories, reels… of one kind, oldest first.
-    Posts { kind: PostKind },
-    /// Followers, following and every other relationship list.
-    Relations,
-    /// Comments, likes, saved items, searches, story interactions, views.
-    Activity,
-    /// Logins, devices, security events and account records.
-    Account,
-    /// Ads, topics, off-Meta activity, insights and other known tables.
-    Tables,
-    /// Every JSON file no parser reads, as generic tables.
-    OtherFiles,
-    /// The list of conversations (reads only what the list needs).
-    Inbox,
-    /// One conversation's header and size, by thread id; its messages come by page.
-    Thread { id: String },
-    /// Messages `start..start + len` of a conversation, oldest first.
-    ThreadPage {
-        id: String,
-        start: usize,
-        len: usize,
-    },
-    /// Positions of a conversation's messages whose text contains `query`.
-    ThreadSearch { id: String, query: String },
-    /// Every photo, video, audio… file of a conversation, with its message's position.
-    ThreadMedia { id: String },
-    /// Messages containing a text, across every conversation (reads every thread).
-    SearchMessages { query: String, limit: usize },
-    /// Where a media file's bytes are, so the page can show it without copying them.
-    Media { path: String },
-    /// A text file's content (capped), for files Keepsake has no view for; JSON comes
-    /// re-indented, with Meta's mangled text repaired.
-    Text { path: String },
+}
+
+/// `done` of `total` steps of long work, and what is being read.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+    pub what: String,
 }
 
 /// How one chosen file takes part in the export.
@@ -74,44 +60,6 @@ pub enum PartSource {
     Zip { name: String },
     /// A file of an unzipped export folder, at this path inside the folder.
     Loose { path: String },
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub enum Reply {
-    /// The worker has started and takes requests.
-    Ready,
-    /// Long work going on; `done` of `total` steps.
-    Progress {
-        done: u64,
-        total: u64,
-        what: String,
-    },
-    Opened(Summary),
-    Entries(EntryPage),
-    Profile(Profile, Vec<Problem>),
-    Catalog(Catalog, Vec<Problem>),
-    Posts(Vec<Post>, Vec<Problem>),
-    Relations(Relations, Vec<Problem>),
-    Activity(Activity, Vec<Problem>),
-    Account(Account, Vec<Problem>),
-    Tables(Vec<RecordTable>, Vec<Problem>),
-    OtherFiles(Vec<RecordTable>, Vec<Problem>),
-    Inbox(Inbox, Vec<Problem>),
-    Thread(ThreadInfo, Vec<Problem>),
-    ThreadPage(ThreadPage),
-    /// Message positions, ascending.
-    ThreadMatches(Vec<usize>),
-    ThreadMedia(Vec<ThreadMediaItem>),
-    MessageHits(MessageHits),
-    Media(MediaInfo),
-    Text(TextFile),
-    Failed {
-        message: String,
-    },
-    /// The worker hit a bug and can take no more requests.
-    Crashed {
-        diagnostic: String,
-    },
 }
 
 /// What the worker found in the files it was given.
@@ -214,7 +162,7 @@ pub struct ThreadInfo {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ThreadPage {
+pub struct MessagePage {
     /// Position of the first message in the conversation, oldest first.
     pub start: usize,
     pub messages: Vec<Message>,
@@ -276,6 +224,22 @@ pub fn encode<T: Serialize>(envelope: &Envelope<T>) -> String {
     serde_json::to_string(envelope).unwrap_or_default()
 }
 
-pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Envelope<T>, String> {
-    serde_json::from_str(text).map_err(|e| format!("malformed message: {e}"))
+pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Envelope<T>, WorkerError> {
+    serde_json::from_str(text).map_err(|e| WorkerError::Garbled(e.to_string()))
+}
+
+/// The worker's side of an answer: the JSON made by [`query::dispatch`], sent as it is.
+pub fn encode_event(id: u32, event: Event<&str>) -> String {
+    let raw = |json: &str| RawValue::from_string(json.to_string()).ok();
+    let event: Event<Box<RawValue>> = match event {
+        Event::Ready => Event::Ready,
+        Event::Progress(p) => Event::Progress(p),
+        Event::Answer(json) => match raw(json) {
+            Some(value) => Event::Answer(value),
+            None => Event::Failed(WorkerError::Garbled("an answer that is not JSON".into())),
+        },
+        Event::Failed(e) => Event::Failed(e),
+        Event::Crashed { diagnostic } => Event::Crashed { diagnostic },
+    };
+    encode(&Envelope { id, body: event })
 }

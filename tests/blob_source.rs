@@ -5,9 +5,9 @@
 use std::io::Write;
 
 use js_sys::{Array, Uint8Array};
+use keepsake::archive_worker::{BlobSource, Engine, OpenPart};
 use keepsake::protocol::PartSource;
 use keepsake::sections::Section;
-use keepsake::worker::{BlobSource, Engine, OpenPart};
 use keepsake_archive::source::RandomAccess;
 use wasm_bindgen_test::*;
 use web_sys::Blob;

@@ -1,5 +1,5 @@
 //! Entry point of the archive worker bundle (loaded as a dedicated Web Worker).
 
 fn main() {
-    keepsake::worker::start();
+    keepsake::archive_worker::start();
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::File;
 use yew::prelude::*;
 
-use crate::protocol::Summary;
+use crate::protocol::{Progress, Summary};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerState {
@@ -32,6 +32,8 @@ pub struct Session {
     pub files: Rc<Vec<File>>,
     /// Whether the open export is the bundled demo.
     pub demo: bool,
+    /// Counts opens: what views keep for one export is keyed by it.
+    pub generation: u32,
 }
 
 impl Default for Session {
@@ -41,6 +43,7 @@ impl Default for Session {
             phase: Phase::Idle,
             files: Rc::new(Vec::new()),
             demo: false,
+            generation: 0,
         }
     }
 }
@@ -61,11 +64,7 @@ pub enum Action {
         files: Rc<Vec<File>>,
         demo: bool,
     },
-    Progress {
-        done: u64,
-        total: u64,
-        what: String,
-    },
+    Progress(Progress),
     Opened(Summary),
     Failed(String),
     /// Back to the start (after cancel, or to open something else).
@@ -94,18 +93,13 @@ impl Reducible for Session {
                     what: String::new(),
                 };
             }
-            Action::Progress { done, total, what } => {
+            Action::Progress(Progress { done, total, what }) => {
                 if matches!(next.phase, Phase::Opening { .. }) {
                     next.phase = Phase::Opening { done, total, what };
                 }
             }
             Action::Opened(summary) => {
-                crate::diagnostics::set_context(format!(
-                    "parts={} entries={} era={}",
-                    summary.parts.len(),
-                    summary.entry_count,
-                    summary.detection.era.as_deref().unwrap_or("none")
-                ));
+                next.generation = next.generation.wrapping_add(1);
                 next.phase = Phase::Open(Rc::new(summary));
             }
             Action::Failed(message) => next.phase = Phase::Failed(message),

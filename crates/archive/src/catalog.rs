@@ -1,0 +1,416 @@
+//! "What's in this export", counted one family of files (or one conversation) at a time.
+//!
+//! Counting reads every file, every thread in full: seconds on a large export. The host
+//! runs it as [`Counting::step`]s and answers other questions between two steps, so no
+//! view waits for the count.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+use crate::detect::Detection;
+use crate::export::Export;
+use crate::instant::Instant;
+use crate::model::{
+    CommentKind, FolderKind, LikeKind, MediaRef, PostKind, RelationKind, SearchKind, ViewedKind,
+};
+use crate::parse::{Parsed, Problem, messages, tables};
+
+/// Counts per category, unknown files, covered period, media the JSON names but the
+/// export lacks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub detection: Detection,
+    /// Record counts keyed by category (`posts`, `followers`, `messages`, …).
+    pub counts: BTreeMap<String, usize>,
+    /// Messages per thread id (merged threads under their first id).
+    pub thread_messages: BTreeMap<String, usize>,
+    /// JSON files no parser reads (shown by [`Export::other_files`]).
+    pub unknown_files: Vec<String>,
+    pub first: Instant,
+    pub last: Instant,
+    /// URIs referenced by the JSON but absent from the export, sorted.
+    pub missing_media: Vec<String>,
+}
+
+/// One unit of counting work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Profile,
+    Posts(PostKind),
+    Relations,
+    /// Reads the inbox and queues one step per conversation.
+    Inbox,
+    /// The conversation at this position of the inbox.
+    Thread(usize),
+    Activity,
+    Account,
+    Tables,
+    Unclaimed,
+}
+
+impl Step {
+    fn what(self) -> &'static str {
+        match self {
+            Step::Profile => "the profile",
+            Step::Posts(_) => "posts, stories and reels",
+            Step::Relations => "followers and following",
+            Step::Inbox | Step::Thread(_) => "messages",
+            Step::Activity => "comments, likes and searches",
+            Step::Account => "account records",
+            Step::Tables => "ads, topics and other tables",
+            Step::Unclaimed => "other files",
+        }
+    }
+}
+
+/// Where a count stands: `done` of `total` steps (the total grows once the inbox says
+/// how many conversations there are).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub done: u64,
+    pub total: u64,
+    pub what: &'static str,
+}
+
+/// A count in progress.
+pub struct Counting {
+    steps: VecDeque<Step>,
+    done: u64,
+    tally: Tally,
+}
+
+impl Default for Counting {
+    fn default() -> Self {
+        let steps = [Step::Profile]
+            .into_iter()
+            .chain(PostKind::ALL.into_iter().map(Step::Posts))
+            .chain([
+                Step::Relations,
+                Step::Inbox,
+                Step::Activity,
+                Step::Account,
+                Step::Tables,
+                Step::Unclaimed,
+            ])
+            .collect();
+        Counting {
+            steps,
+            done: 0,
+            tally: Tally::default(),
+        }
+    }
+}
+
+impl Counting {
+    /// Does the next unit of work; the catalog once the last one is done.
+    pub fn step(&mut self, export: &mut Export) -> Option<Parsed<Catalog>> {
+        if let Some(step) = self.steps.pop_front() {
+            self.run(step, export);
+            self.done += 1;
+        }
+        if self.steps.is_empty() {
+            let tally = std::mem::take(&mut self.tally);
+            return Some(tally.finish(export.detection().clone()));
+        }
+        None
+    }
+
+    pub fn status(&self) -> Status {
+        Status {
+            done: self.done,
+            total: self.done + self.steps.len() as u64,
+            what: self.steps.front().map_or("", |s| s.what()),
+        }
+    }
+
+    fn run(&mut self, step: Step, export: &mut Export) {
+        let t = &mut self.tally;
+        match step {
+            Step::Profile => t.profile(export),
+            Step::Posts(kind) => t.posts(export, kind),
+            Step::Relations => t.relations(export),
+            Step::Inbox => {
+                let threads = t.inbox(export);
+                // Conversations go first, in inbox order, before the other families.
+                for i in (0..threads).rev() {
+                    self.steps.push_front(Step::Thread(i));
+                }
+            }
+            Step::Thread(i) => t.thread(export, i),
+            Step::Activity => t.activity(export),
+            Step::Account => t.account(export),
+            Step::Tables => t.tables(export),
+            Step::Unclaimed => t.unknown_files = tables::unclaimed(export.archive_mut()),
+        }
+    }
+}
+
+/// What has been counted so far.
+#[derive(Default)]
+struct Tally {
+    problems: Vec<Problem>,
+    counts: BTreeMap<String, usize>,
+    times: TimeRange,
+    missing: BTreeSet<String>,
+    thread_messages: BTreeMap<String, usize>,
+    threads: Threads,
+    unknown_files: Vec<String>,
+}
+
+/// Conversations counted by folder kind.
+#[derive(Default)]
+struct Threads {
+    threads: usize,
+    requests: usize,
+    messages: usize,
+    channels: usize,
+    broadcasts: usize,
+    replies: usize,
+}
+
+impl Tally {
+    fn note_missing(&mut self, media: &MediaRef) {
+        if media.missing {
+            self.missing.insert(media.uri.clone());
+        }
+    }
+
+    fn add(&mut self, key: &str, n: usize) {
+        *self.counts.entry(key.to_owned()).or_default() += n;
+    }
+
+    fn profile(&mut self, export: &mut Export) {
+        let profile = export.profile();
+        self.problems.extend_from_slice(&profile.problems);
+        self.counts
+            .insert("profile_photos".into(), profile.value.photos.len());
+        for photo in &profile.value.photos {
+            self.note_missing(&photo.media);
+        }
+    }
+
+    fn posts(&mut self, export: &mut Export, kind: PostKind) {
+        let parsed = export.posts(kind);
+        self.problems.extend_from_slice(&parsed.problems);
+        let posts = &parsed.value;
+        let mut subtitles = 0;
+        for p in posts {
+            self.times.add(p.time);
+            for item in &p.items {
+                self.note_missing(&item.media);
+                if let Some(s) = &item.subtitles {
+                    self.note_missing(s);
+                    subtitles += 1;
+                }
+            }
+        }
+        let key = match kind {
+            PostKind::Post => {
+                self.counts.insert(
+                    "carousel_posts".into(),
+                    posts.iter().filter(|p| p.is_carousel()).count(),
+                );
+                self.counts.insert(
+                    "post_media".into(),
+                    posts.iter().map(|p| p.items.len()).sum(),
+                );
+                "posts"
+            }
+            PostKind::Story => "stories",
+            PostKind::Reel => "reels",
+            PostKind::Igtv => "igtv",
+            PostKind::Archived => "archived_posts",
+            PostKind::RecentlyDeleted => "recently_deleted",
+            PostKind::Other => "other_content",
+        };
+        let n = posts.len();
+        self.counts.insert(key.into(), n);
+        self.add("subtitles", subtitles);
+    }
+
+    fn relations(&mut self, export: &mut Export) {
+        let rel = export.relations();
+        self.problems.extend_from_slice(&rel.problems);
+        for list in &rel.value.lists {
+            let key = match &list.kind {
+                RelationKind::Followers => "followers".to_owned(),
+                RelationKind::Following => "following".to_owned(),
+                RelationKind::CloseFriends => "close_friends".to_owned(),
+                RelationKind::Blocked => "blocked".to_owned(),
+                RelationKind::Restricted => "restricted".to_owned(),
+                RelationKind::PendingRequests => "pending_follow_requests".to_owned(),
+                RelationKind::RecentRequests => "recent_follow_requests".to_owned(),
+                RelationKind::ReceivedRequests => "follow_requests_received".to_owned(),
+                RelationKind::RecentlyUnfollowed => "recently_unfollowed".to_owned(),
+                RelationKind::HiddenStoryFrom => "hidden_story_from".to_owned(),
+                RelationKind::Favorites => "favorites".to_owned(),
+                RelationKind::Hashtags => "following_hashtags".to_owned(),
+                RelationKind::CustomLists => "custom_lists".to_owned(),
+                RelationKind::RemovedSuggestions => "removed_suggestions".to_owned(),
+                RelationKind::ThreadsFollowers => "threads_app_followers".to_owned(),
+                RelationKind::ThreadsFollowing => "threads_app_following".to_owned(),
+                RelationKind::Other(k) => format!("relations_{k}"),
+            };
+            *self.counts.entry(key).or_default() += list.items.len();
+            list.items.iter().for_each(|r| self.times.add(r.time));
+        }
+    }
+
+    /// Reads the inbox; how many conversations it lists.
+    fn inbox(&mut self, export: &mut Export) -> usize {
+        let inbox = export.inbox();
+        self.problems.extend_from_slice(&inbox.problems);
+        inbox.value.threads.len()
+    }
+
+    /// One conversation, read in full and let go.
+    fn thread(&mut self, export: &mut Export, index: usize) {
+        let Some(summary) = export.inbox().value.threads.get(index).cloned() else {
+            return;
+        };
+        let thread = messages::thread(export.archive_mut(), &summary);
+        self.problems.extend(thread.problems);
+        let t = thread.value;
+        for m in &t.messages {
+            self.times.add(m.time);
+            m.media().for_each(|r| self.note_missing(r));
+        }
+        let c = &mut self.threads;
+        match summary.folder_kind {
+            Some(FolderKind::MessageRequests) => c.requests += 1,
+            Some(FolderKind::Broadcast) => {
+                c.channels += 1;
+                c.broadcasts += t.messages.len();
+                c.replies += t.replies.len();
+            }
+            _ => {
+                c.threads += 1;
+                c.messages += t.messages.len();
+            }
+        }
+        self.thread_messages.insert(summary.id, t.messages.len());
+    }
+
+    fn activity(&mut self, export: &mut Export) {
+        let act = export.activity();
+        self.problems.extend_from_slice(&act.problems);
+        let a = &act.value;
+        for c in &a.comments {
+            let key = match c.kind {
+                CommentKind::Post => "post_comments",
+                CommentKind::Reel => "reel_comments",
+                CommentKind::Story => "story_comments",
+                CommentKind::Live => "live_comments",
+            };
+            self.add(key, 1);
+            self.times.add(c.time);
+        }
+        for l in &a.likes {
+            let key = match l.kind {
+                LikeKind::Post => "liked_posts",
+                LikeKind::Comment => "liked_comments",
+                LikeKind::Story => "liked_stories",
+                LikeKind::Threads => "liked_threads",
+            };
+            self.add(key, 1);
+            self.times.add(l.time);
+        }
+        self.add("saved_posts", a.saved.len());
+        self.add("saved_collections", a.collections.len());
+        for s in &a.searches {
+            let key = match s.kind {
+                SearchKind::Profile => "profile_searches",
+                SearchKind::Keyword => "keyword_searches",
+                SearchKind::Tag => "tag_searches",
+                SearchKind::Place => "place_searches",
+                SearchKind::Other => "other_searches",
+            };
+            self.add(key, 1);
+            self.times.add(s.time);
+        }
+        self.add("story_interactions", a.story_interactions.len());
+        for v in &a.viewed {
+            let key = match v.kind {
+                ViewedKind::Post => "posts_viewed",
+                ViewedKind::Video => "videos_watched",
+                ViewedKind::Ad => "ads_viewed",
+                ViewedKind::SuggestedProfile => "suggested_profiles_viewed",
+                ViewedKind::ThreadsPost => "threads_viewed",
+            };
+            self.add(key, 1);
+            self.times.add(v.time);
+        }
+        a.saved.iter().for_each(|s| self.times.add(s.time));
+    }
+
+    fn account(&mut self, export: &mut Export) {
+        let acc = export.account();
+        self.problems.extend_from_slice(&acc.problems);
+        let acc = &acc.value;
+        let counts = &mut self.counts;
+        counts.insert("logins".into(), acc.logins.len());
+        counts.insert("logouts".into(), acc.logouts.len());
+        counts.insert("password_changes".into(), acc.password_changes.len());
+        counts.insert("privacy_changes".into(), acc.privacy_changes.len());
+        counts.insert("devices".into(), acc.devices.len());
+        counts.insert("profile_changes".into(), acc.profile_changes.len());
+        acc.logins.iter().for_each(|l| self.times.add(l.time));
+    }
+
+    fn tables(&mut self, export: &mut Export) {
+        let known = export.tables();
+        self.problems.extend_from_slice(&known.problems);
+        for t in &known.value {
+            self.add(&t.name, t.records.len());
+        }
+    }
+
+    fn finish(mut self, detection: Detection) -> Parsed<Catalog> {
+        let t = &self.threads;
+        for (key, n) in [
+            ("threads", t.threads),
+            ("message_requests", t.requests),
+            ("messages", t.messages),
+            ("broadcast_channels", t.channels),
+            ("broadcast_messages", t.broadcasts),
+            ("broadcast_replies", t.replies),
+        ] {
+            self.counts.insert(key.into(), n);
+        }
+        self.counts.retain(|_, n| *n > 0);
+        Parsed {
+            value: Catalog {
+                detection,
+                counts: self.counts,
+                thread_messages: self.thread_messages,
+                unknown_files: self.unknown_files,
+                first: self.times.first,
+                last: self.times.last,
+                missing_media: self.missing.into_iter().collect(),
+            },
+            problems: self.problems,
+        }
+    }
+}
+
+/// Min/max of the times seen, ignoring "none".
+#[derive(Default)]
+struct TimeRange {
+    first: Instant,
+    last: Instant,
+}
+
+impl TimeRange {
+    fn add(&mut self, t: Instant) {
+        if t.is_none() {
+            return;
+        }
+        if self.first.is_none() || t < self.first {
+            self.first = t;
+        }
+        if t > self.last {
+            self.last = t;
+        }
+    }
+}
