@@ -1,5 +1,6 @@
-//! Meta's JSON building blocks (format doc §3) and a reader for every container shape
-//! rows arrive in (§8.5). Strings are mojibake-repaired as they are read.
+//! Meta's JSON building blocks (docs/FORMAT.md §3) and a reader for every container
+//! shape rows arrive in (docs/FORMAT.md §8.5). Strings are mojibake-repaired as they are
+//! read.
 
 use std::borrow::Cow;
 
@@ -47,7 +48,8 @@ pub struct MediaMetadata {
     pub video_metadata: VideoMetadata,
 }
 
-/// `video_metadata`: EXIF facts and, for some videos, a subtitle file (format doc §3).
+/// `video_metadata`: EXIF facts and, for some videos, a subtitle file (docs/FORMAT.md
+/// §3.6).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct VideoMetadata {

@@ -1,8 +1,8 @@
-//! Is this an Instagram export, from which era, JSON or HTML (format doc §1).
+//! Is this an Instagram export, from which era, JSON or HTML (docs/FORMAT.md §1).
 //!
-//! Only paths are looked at. The 2025–2026 drift (§6.10) changes JSON shapes, not paths,
-//! so [`Era::Drift2026`] is never returned here: the parsers report it when they meet the
-//! drifted shapes.
+//! Only paths are looked at. The 2025–2026 drift (docs/FORMAT.md §6.10) changes JSON
+//! shapes, not paths, so [`Era::Drift2026`] is never returned here. Nothing reports it
+//! yet: the parsers read the drifted shapes without flagging them.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +16,7 @@ pub enum ExportKind {
     Unknown,
 }
 
-/// Layout eras, oldest first (format doc §1).
+/// Layout eras, oldest first (docs/FORMAT.md §1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Era {
     Legacy2018,

@@ -1,4 +1,4 @@
-//! Points in time (format doc §8.2): epoch seconds, epoch milliseconds and the ISO-8601
+//! Points in time (docs/FORMAT.md §8.2): epoch seconds, epoch milliseconds and the ISO-8601
 //! strings of the legacy layout all become UTC seconds. `0` means "no time" because Meta
 //! writes `timestamp: 0` for "not applicable".
 

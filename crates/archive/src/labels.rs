@@ -1,4 +1,4 @@
-//! Localized labels (format doc §8.3).
+//! Localized labels (docs/FORMAT.md §8.3).
 //!
 //! `string_map_data` keys and `label_values` labels follow the account's UI language.
 //! Each [`Field`] has a synonym list; keys are compared case-insensitively after mojibake

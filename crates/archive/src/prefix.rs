@@ -2,8 +2,8 @@
 //!
 //! Exports arrive wrapped in `instagram-<user>-<date>-<id>/`, `meta-<date>/instagram-…/`,
 //! Drive folders and re-zipped folders. The root is the shortest prefix `P` such that a
-//! marker path exists at `P + marker` (format doc §1). Markers are matched at path-component
-//! boundaries only, and at most [`MAX_DEPTH`] folders deep.
+//! marker path exists at `P + marker` (docs/FORMAT.md §1.2). Markers are matched at
+//! path-component boundaries only, and at most [`MAX_DEPTH`] folders deep.
 
 use std::collections::HashMap;
 

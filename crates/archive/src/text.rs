@@ -1,4 +1,4 @@
-//! Mojibake repair (format doc §8.1).
+//! Mojibake repair (docs/FORMAT.md §8.1).
 //!
 //! Meta writes each UTF-8 byte of a non-ASCII character as its own `\u00XX` escape, so
 //! after JSON parsing a string holds one Latin-1 code point per byte. Turning each code

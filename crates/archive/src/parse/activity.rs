@@ -1,6 +1,6 @@
 //! Comments, likes, saved posts and collections, searches, story interactions and
-//! viewing history. Every file is "wrapped rows or a bare `label_values` list" (§6.10);
-//! Era A files are tuple lists.
+//! viewing history. Every file is "wrapped rows or a bare `label_values` list"
+//! (docs/FORMAT.md §6.10); Era A files are tuple lists.
 
 use serde::Deserialize;
 

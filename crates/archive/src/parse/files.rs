@@ -14,7 +14,8 @@ pub struct JsonFile {
 
 /// Every `.json` file (every `.html` page but the entry page and template assets, in an
 /// HTML export), sorted by path with numbered pages in number order. Era A parts each
-/// carry their own root `media.json` (§4), so its copies in other parts count too.
+/// carry their own root `media.json` (docs/FORMAT.md §2.1, §4), so its copies in other
+/// parts count too.
 pub fn json_files(archive: &Archive) -> Vec<JsonFile> {
     let html = document_format(archive) == Some(Format::Html);
     let per_part = archive

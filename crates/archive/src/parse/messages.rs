@@ -1,4 +1,4 @@
-//! Direct messages (format doc §6.4, §4).
+//! Direct messages (docs/FORMAT.md §6.4, §4).
 //!
 //! Threads live in `…/messages/<inbox|message_requests|…>/<folder>/message_N.json`, newest
 //! messages first, `message_1.json` newest. The inbox reads only `message_1.json` of each

@@ -1,4 +1,4 @@
-//! The HTML variant (format doc §7). Meta renders each HTML page from the JSON document it
+//! The HTML variant (docs/FORMAT.md §7). Meta renders each HTML page from the JSON document it
 //! would have written, in one generic template, so each page is read back into that JSON
 //! shape and handed to the same family parsers: one code path for both formats, and the
 //! HTML yields what the JSON yields as far as the page carries it. Lost on the page:

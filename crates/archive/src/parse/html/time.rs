@@ -1,4 +1,4 @@
-//! Display times of HTML exports (format doc §7): `Sep 22, 2017, 6:33 AM` (≤2022),
+//! Display times of HTML exports (docs/FORMAT.md §7): `Sep 22, 2017, 6:33 AM` (≤2022),
 //! `Sep 22, 2017 6:33 am` (2023+) and `Mar 02, 2026 4:57:45 pm` (2026).
 //!
 //! The pages carry no time zone. They are read as UTC, which is how the fixtures
