@@ -102,15 +102,18 @@ impl WorkerClient {
     ) -> Ticket {
         let id = self.0.next_id.get();
         self.0.next_id.set(id.wrapping_add(1).max(1));
+        let query = query.into();
+        let timing = Timing::start(id, query.name());
         let waiter = Waiter {
             answer: Box::new(move |answer: Answer| {
+                timing.end();
                 reply(answer.and_then(|raw| {
                     serde_json::from_str(raw.get()).map_err(|e| WorkerError::Garbled(e.to_string()))
                 }))
             }),
             progress,
         };
-        match self.post(id, Call::Ask(query.into()), files) {
+        match self.post(id, Call::Ask(query), files) {
             Ok(()) => {
                 self.0.pending.borrow_mut().insert(id, waiter);
             }
@@ -205,6 +208,43 @@ impl WorkerClient {
         self.0.listeners.borrow_mut().clear();
         fail_all(&self.0.pending, &WorkerError::Cancelled);
     }
+}
+
+/// Each question's round trip as a User Timing measure (`keepsake:<query>`), so the
+/// browser's performance tools and the benchmark see how long a view waited. Local only.
+struct Timing {
+    mark: String,
+    name: &'static str,
+}
+
+impl Timing {
+    fn start(id: u32, name: &'static str) -> Self {
+        let mark = format!("keepsake:asked:{id}");
+        if let Some(performance) = performance() {
+            let _ = performance.mark(&mark);
+        }
+        Timing { mark, name }
+    }
+
+    fn end(&self) {
+        if let Some(performance) = performance() {
+            let name = format!("keepsake:{}", self.name);
+            let _ = performance.measure_with_start_mark(&name, &self.mark);
+        }
+    }
+}
+
+/// A question answered or withdrawn leaves no mark behind.
+impl Drop for Timing {
+    fn drop(&mut self) {
+        if let Some(performance) = performance() {
+            performance.clear_marks_with_mark_name(&self.mark);
+        }
+    }
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
 }
 
 fn route(

@@ -18,6 +18,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 mod conversation;
+mod responsive;
 
 use crate::process::{cargo, first_line, in_dir, run_captured};
 use crate::{build, server, tools};
@@ -85,7 +86,7 @@ const SPECS: &[Spec] = &[
     },
     // The index target is about entry count: 100k stories with tiny images.
     Spec {
-        name: "entries-100k",
+        name: ENTRIES_EXPORT,
         label: "100k entries",
         args: &[
             "--era",
@@ -105,6 +106,7 @@ const SPECS: &[Spec] = &[
 ];
 
 const THREAD_EXPORT: &str = "thread-100k";
+const ENTRIES_EXPORT: &str = "entries-100k";
 
 struct Options {
     browser_runs: usize,
@@ -160,10 +162,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let parse = native_parse(&thread.paths)?;
 
     let mut conversation_runs = Vec::new();
+    let mut responsive_runs = Vec::new();
+    let entries = exports
+        .iter()
+        .find(|e| e.spec.name == ENTRIES_EXPORT)
+        .ok_or("the 100k-entry export is missing")?;
     if options.browser {
         let server = server::Server::start("127.0.0.1", 0, dist.clone())?;
         println!("bench: the conversation view of {THREAD_EXPORT}");
         conversation_runs = conversation::measure(server.addr(), thread, options.browser_runs)?;
+        println!("bench: questions while the catalog of {ENTRIES_EXPORT} runs");
+        responsive_runs = responsive::measure(server.addr(), entries, options.browser_runs)?;
         let runs = browser(server.addr(), &exports, options.browser_runs)?;
         for run in runs {
             let slot = exports
@@ -186,6 +195,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         options.browser,
         &load,
     );
+    let report = if options.browser {
+        report + &responsive::section(&responsive_runs, ENTRIES_EXPORT)
+    } else {
+        report
+    };
     let path = crate::root().join("BENCHMARKS.md");
     std::fs::write(&path, &report).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("\n{}", summary_of(&report));
