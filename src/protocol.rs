@@ -5,6 +5,7 @@ use keepsake_archive::model::{
     Account, Activity, Inbox, Message, Post, PostKind, Profile, RecordTable, Relations,
     ThreadSummary,
 };
+pub use keepsake_archive::search::{MessageHit, MessageHits};
 use keepsake_archive::{Catalog, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -225,25 +226,6 @@ pub struct ThreadMediaItem {
     /// Position of the message that holds the file.
     pub index: usize,
     pub path: String,
-}
-
-/// Messages that contain a searched text, newest first.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct MessageHits {
-    pub hits: Vec<MessageHit>,
-    /// Matches in all, of which `hits` holds the first ones.
-    pub total: usize,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct MessageHit {
-    pub thread_id: String,
-    pub thread_title: String,
-    /// The message's position in its conversation, oldest first.
-    pub index: usize,
-    pub sender: String,
-    pub time: i64,
-    pub snippet: String,
 }
 
 /// A media entry's bytes inside a user's file: stored bytes are sliced as they are,

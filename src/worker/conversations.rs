@@ -6,12 +6,11 @@
 //! crawl. Only one is kept, so memory follows the largest thread, not the inbox.
 
 use keepsake_archive::Export;
-use keepsake_archive::model::{Message, Thread};
+use keepsake_archive::model::Thread;
 use keepsake_archive::parse::Parsed;
+use keepsake_archive::search::{Needle, search_messages};
 
-use crate::protocol::{
-    MessageHit, MessageHits, Reply, Request, ThreadInfo, ThreadMediaItem, ThreadPage,
-};
+use crate::protocol::{Reply, Request, ThreadInfo, ThreadMediaItem, ThreadPage};
 
 /// A page is capped whatever the page asks: replies stay small.
 const MAX_PAGE: usize = 500;
@@ -51,14 +50,9 @@ impl Conversations {
                 })
             }),
             Request::ThreadSearch { id, query } => self.with(export, id, |thread, _| {
-                let needle = needle(query);
-                Reply::ThreadMatches(if needle.is_empty() {
-                    Vec::new()
-                } else {
-                    (0..thread.messages.len())
-                        .filter(|&i| contains(&thread.messages[i], &needle))
-                        .collect()
-                })
+                Reply::ThreadMatches(
+                    Needle::new(query).map_or_else(Vec::new, |n| n.positions(&thread.messages)),
+                )
             }),
             Request::ThreadMedia { id } => self.with(export, id, |thread, _| {
                 Reply::ThreadMedia(
@@ -76,7 +70,7 @@ impl Conversations {
                 )
             }),
             Request::SearchMessages { query, limit } => {
-                Reply::MessageHits(search_all(export, query, *limit))
+                Reply::MessageHits(search_messages(export, query, *limit))
             }
             _ => return None,
         };
@@ -109,72 +103,4 @@ impl Conversations {
             },
         }
     }
-}
-
-fn needle(query: &str) -> String {
-    query.trim().to_lowercase()
-}
-
-/// Whether a message's text, or the text of what it shares, contains `needle` (lower case).
-fn contains(message: &Message, needle: &str) -> bool {
-    let shared = message.share.as_ref().and_then(|s| s.text.as_deref());
-    [message.text.as_deref(), shared]
-        .into_iter()
-        .flatten()
-        .any(|text| text.to_lowercase().contains(needle))
-}
-
-/// Messages containing `query` in every conversation, newest first. Threads are parsed
-/// one at a time and let go.
-fn search_all(export: &mut Export, query: &str, limit: usize) -> MessageHits {
-    let needle = needle(query);
-    if needle.is_empty() {
-        return MessageHits::default();
-    }
-    let mut hits = Vec::new();
-    for summary in export.inbox().value.threads {
-        let Some(thread) = export.thread(&summary.id) else {
-            continue;
-        };
-        for (index, message) in thread.value.messages.iter().enumerate() {
-            if contains(message, &needle) {
-                let text = message
-                    .text
-                    .as_deref()
-                    .or_else(|| message.share.as_ref().and_then(|s| s.text.as_deref()))
-                    .unwrap_or_default();
-                hits.push(MessageHit {
-                    thread_id: summary.id.clone(),
-                    thread_title: summary.title.clone(),
-                    index,
-                    sender: message.sender.clone(),
-                    time: message.time.0,
-                    snippet: snippet(text, &needle),
-                });
-            }
-        }
-    }
-    hits.sort_by_key(|h| std::cmp::Reverse(h.time));
-    let total = hits.len();
-    hits.truncate(limit);
-    MessageHits { hits, total }
-}
-
-/// Up to ~120 characters of `text` around the first match.
-fn snippet(text: &str, needle: &str) -> String {
-    let lower = text.to_lowercase();
-    let at = lower.find(needle).unwrap_or(0);
-    // Byte positions in the lower-cased text may not be boundaries in the original.
-    let chars_before = lower[..at].chars().count();
-    let start = chars_before.saturating_sub(40);
-    let shown: String = text.chars().skip(start).take(120).collect();
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    out.push_str(&shown);
-    if text.chars().count() > start + 120 {
-        out.push('…');
-    }
-    out
 }

@@ -13,7 +13,7 @@ use crate::detect::{Detection, detect};
 use crate::instant::Instant;
 use crate::model::{
     Account, Activity, CommentKind, Inbox, LikeKind, MediaRef, Post, PostKind, Profile,
-    RecordTable, RelationKind, Relations, SearchKind, Thread, ViewedKind,
+    RecordTable, RelationKind, Relations, SearchKind, Thread, ThreadSummary, ViewedKind,
 };
 use crate::parse::{
     self, Parsed, Problem, account, activity, messages, posts, profile, relations, tables,
@@ -114,20 +114,43 @@ impl Export {
 
     /// Thread summaries, newest first; reads only `message_1.json` of each thread.
     pub fn inbox(&mut self) -> Parsed<Inbox> {
-        let profile = self.profile().value;
-        cached(&mut self.inbox, &mut self.archive, |archive| {
-            messages::inbox(archive, Some(&profile))
-        })
+        self.read_inbox().clone()
+    }
+
+    /// The inbox, read on first use and borrowed after: callers that walk its threads
+    /// must not copy the whole inbox once per thread.
+    fn read_inbox(&mut self) -> &Parsed<Inbox> {
+        let profile = match &self.inbox {
+            Some(_) => None,
+            None => Some(self.profile().value),
+        };
+        self.inbox
+            .get_or_insert_with(|| messages::inbox(&mut self.archive, profile.as_ref()))
     }
 
     /// A whole thread by id (or by the id of a folder merged into it).
     pub fn thread(&mut self, id: &str) -> Option<Parsed<Thread>> {
-        let inbox = self.inbox().value;
-        let summary = inbox
+        self.read_inbox();
+        let summary = self
+            .inbox
+            .as_ref()?
+            .value
             .threads
             .iter()
             .find(|t| t.id == id || t.merged_folders.iter().any(|m| m == id))?;
         Some(messages::thread(&mut self.archive, summary))
+    }
+
+    /// Every thread of the inbox in its order, parsed one at a time and handed to `visit`
+    /// with its summary; each is dropped before the next is read.
+    pub fn for_each_thread(&mut self, mut visit: impl FnMut(&ThreadSummary, Parsed<Thread>)) {
+        self.read_inbox();
+        let Some(inbox) = &self.inbox else {
+            return;
+        };
+        for summary in &inbox.value.threads {
+            visit(summary, messages::thread(&mut self.archive, summary));
+        }
     }
 
     pub fn activity(&mut self) -> Parsed<Activity> {

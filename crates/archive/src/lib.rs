@@ -29,6 +29,7 @@ pub mod media;
 pub mod model;
 pub mod parse;
 mod prefix;
+pub mod search;
 pub mod sections;
 pub mod source;
 pub mod text;
