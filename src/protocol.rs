@@ -6,6 +6,7 @@ use keepsake_archive::model::{
     ThreadSummary,
 };
 pub use keepsake_archive::search::{MessageHit, MessageHits};
+pub use keepsake_archive::summary::{DetectionReport, FileTypeCount};
 use keepsake_archive::{Catalog, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -155,31 +156,10 @@ pub struct PartReport {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct DetectionReport {
-    pub instagram: bool,
-    /// "Instagram", "Facebook" or "Unknown".
-    pub kind: String,
-    pub era: Option<String>,
-    pub format: Option<String>,
-    /// A plain message when the export is not (yet) something Keepsake reads.
-    pub message: Option<String>,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SectionCount {
     pub section: Section,
     pub files: usize,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct FileTypeCount {
-    /// Lower-cased extension, or "(none)".
-    pub extension: String,
-    pub files: usize,
-    pub bytes: u64,
-    pub stored: usize,
-    pub deflated: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

@@ -104,7 +104,7 @@ impl Reducible for Session {
                     "parts={} entries={} era={}",
                     summary.parts.len(),
                     summary.entry_count,
-                    summary.detection.era.as_deref().unwrap_or("none")
+                    summary.detection.era.map_or("none", |era| era.label())
                 ));
                 next.phase = Phase::Open(Rc::new(summary));
             }

@@ -32,6 +32,7 @@ mod prefix;
 pub mod search;
 pub mod sections;
 pub mod source;
+pub mod summary;
 pub mod text;
 mod volume;
 
