@@ -33,6 +33,7 @@ pub mod search;
 pub mod sections;
 pub mod source;
 pub mod summary;
+pub mod table_export;
 pub mod text;
 mod volume;
 
