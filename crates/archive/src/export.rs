@@ -8,12 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::category::{self, Category};
 use crate::container::Archive;
 use crate::detect::{Detection, detect};
 use crate::instant::Instant;
 use crate::model::{
-    Account, Activity, CommentKind, Inbox, LikeKind, MediaRef, Post, PostKind, Profile,
-    RecordTable, RelationKind, Relations, SearchKind, Thread, ThreadSummary, ViewedKind,
+    Account, Activity, Inbox, MediaRef, Post, PostKind, Profile, RecordTable, Relations, Thread,
+    ThreadSummary,
 };
 use crate::parse::{
     self, Parsed, Problem, account, activity, messages, posts, profile, relations, tables,
@@ -24,7 +25,8 @@ use crate::parse::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub detection: Detection,
-    /// Record counts keyed by category (`posts`, `followers`, `messages`, …).
+    /// Record counts keyed by [`Category::key`] (`posts`, `followers`, `messages`, …), and
+    /// by the export's own names for lists and tables without a category.
     pub counts: BTreeMap<String, usize>,
     /// Messages per thread id (merged threads under their first id).
     pub thread_messages: BTreeMap<String, usize>,
@@ -198,7 +200,11 @@ impl Export {
 
         let profile = self.profile();
         problems.extend(profile.problems);
-        counts.insert("profile_photos".into(), profile.value.photos.len());
+        add(
+            &mut counts,
+            Category::ProfilePhotos,
+            profile.value.photos.len(),
+        );
         profile
             .value
             .photos
@@ -220,51 +226,20 @@ impl Export {
                     }
                 }
             }
-            let key = match kind {
-                PostKind::Post => {
-                    counts.insert(
-                        "carousel_posts".into(),
-                        posts.iter().filter(|p| p.is_carousel()).count(),
-                    );
-                    counts.insert(
-                        "post_media".into(),
-                        posts.iter().map(|p| p.items.len()).sum(),
-                    );
-                    "posts"
-                }
-                PostKind::Story => "stories",
-                PostKind::Reel => "reels",
-                PostKind::Igtv => "igtv",
-                PostKind::Archived => "archived_posts",
-                PostKind::RecentlyDeleted => "recently_deleted",
-                PostKind::Other => "other_content",
-            };
-            counts.insert(key.into(), posts.len());
+            if kind == PostKind::Post {
+                let carousels = posts.iter().filter(|p| p.is_carousel()).count();
+                add(&mut counts, Category::CarouselPosts, carousels);
+                let media = posts.iter().map(|p| p.items.len()).sum();
+                add(&mut counts, Category::PostMedia, media);
+            }
+            add(&mut counts, kind.into(), posts.len());
         }
 
         let rel = self.relations();
         problems.extend(rel.problems);
         for list in &rel.value.lists {
-            let key = match &list.kind {
-                RelationKind::Followers => "followers".to_owned(),
-                RelationKind::Following => "following".to_owned(),
-                RelationKind::CloseFriends => "close_friends".to_owned(),
-                RelationKind::Blocked => "blocked".to_owned(),
-                RelationKind::Restricted => "restricted".to_owned(),
-                RelationKind::PendingRequests => "pending_follow_requests".to_owned(),
-                RelationKind::RecentRequests => "recent_follow_requests".to_owned(),
-                RelationKind::ReceivedRequests => "follow_requests_received".to_owned(),
-                RelationKind::RecentlyUnfollowed => "recently_unfollowed".to_owned(),
-                RelationKind::HiddenStoryFrom => "hidden_story_from".to_owned(),
-                RelationKind::Favorites => "favorites".to_owned(),
-                RelationKind::Hashtags => "following_hashtags".to_owned(),
-                RelationKind::CustomLists => "custom_lists".to_owned(),
-                RelationKind::RemovedSuggestions => "removed_suggestions".to_owned(),
-                RelationKind::ThreadsFollowers => "threads_app_followers".to_owned(),
-                RelationKind::ThreadsFollowing => "threads_app_following".to_owned(),
-                RelationKind::Other(k) => format!("relations_{k}"),
-            };
-            *counts.entry(key).or_default() += list.items.len();
+            let key = category::relation_key(&list.kind);
+            *counts.entry(key.into_owned()).or_default() += list.items.len();
             list.items.iter().for_each(|r| times.add(r.time));
         }
 
@@ -295,67 +270,39 @@ impl Export {
             }
             thread_messages.insert(summary.id.clone(), t.messages.len());
         }
-        counts.insert("threads".into(), threads);
-        counts.insert("message_requests".into(), requests);
-        counts.insert("messages".into(), total);
-        counts.insert("broadcast_channels".into(), channels);
-        counts.insert("broadcast_messages".into(), broadcasts);
-        counts.insert("broadcast_replies".into(), replies);
-        counts.insert("subtitles".into(), subtitles);
+        for (category, n) in [
+            (Category::Threads, threads),
+            (Category::MessageRequests, requests),
+            (Category::Messages, total),
+            (Category::BroadcastChannels, channels),
+            (Category::BroadcastMessages, broadcasts),
+            (Category::BroadcastReplies, replies),
+            (Category::Subtitles, subtitles),
+        ] {
+            add(&mut counts, category, n);
+        }
 
         let act = self.activity();
         problems.extend(act.problems);
         let a = act.value;
-        let count = |counts: &mut BTreeMap<String, usize>, key: &str, n: usize| {
-            *counts.entry(key.to_owned()).or_default() += n;
-        };
         for c in &a.comments {
-            let key = match c.kind {
-                CommentKind::Post => "post_comments",
-                CommentKind::Reel => "reel_comments",
-                CommentKind::Story => "story_comments",
-                CommentKind::Live => "live_comments",
-            };
-            count(&mut counts, key, 1);
+            add(&mut counts, c.kind.into(), 1);
             times.add(c.time);
         }
         for l in &a.likes {
-            let key = match l.kind {
-                LikeKind::Post => "liked_posts",
-                LikeKind::Comment => "liked_comments",
-                LikeKind::Story => "liked_stories",
-                LikeKind::Threads => "liked_threads",
-            };
-            count(&mut counts, key, 1);
+            add(&mut counts, l.kind.into(), 1);
             times.add(l.time);
         }
-        count(&mut counts, "saved_posts", a.saved.len());
-        count(&mut counts, "saved_collections", a.collections.len());
+        add(&mut counts, Category::SavedPosts, a.saved.len());
+        add(&mut counts, Category::SavedCollections, a.collections.len());
         for s in &a.searches {
-            let key = match s.kind {
-                SearchKind::Profile => "profile_searches",
-                SearchKind::Keyword => "keyword_searches",
-                SearchKind::Tag => "tag_searches",
-                SearchKind::Place => "place_searches",
-                SearchKind::Other => "other_searches",
-            };
-            count(&mut counts, key, 1);
+            add(&mut counts, s.kind.into(), 1);
             times.add(s.time);
         }
-        count(
-            &mut counts,
-            "story_interactions",
-            a.story_interactions.len(),
-        );
+        let interactions = a.story_interactions.len();
+        add(&mut counts, Category::StoryInteractions, interactions);
         for v in &a.viewed {
-            let key = match v.kind {
-                ViewedKind::Post => "posts_viewed",
-                ViewedKind::Video => "videos_watched",
-                ViewedKind::Ad => "ads_viewed",
-                ViewedKind::SuggestedProfile => "suggested_profiles_viewed",
-                ViewedKind::ThreadsPost => "threads_viewed",
-            };
-            count(&mut counts, key, 1);
+            add(&mut counts, v.kind.into(), 1);
             times.add(v.time);
         }
         a.saved.iter().for_each(|s| times.add(s.time));
@@ -363,18 +310,23 @@ impl Export {
         let acc = self.account();
         problems.extend(acc.problems);
         let acc = acc.value;
-        counts.insert("logins".into(), acc.logins.len());
-        counts.insert("logouts".into(), acc.logouts.len());
-        counts.insert("password_changes".into(), acc.password_changes.len());
-        counts.insert("privacy_changes".into(), acc.privacy_changes.len());
-        counts.insert("devices".into(), acc.devices.len());
-        counts.insert("profile_changes".into(), acc.profile_changes.len());
+        for (category, n) in [
+            (Category::Logins, acc.logins.len()),
+            (Category::Logouts, acc.logouts.len()),
+            (Category::PasswordChanges, acc.password_changes.len()),
+            (Category::PrivacyChanges, acc.privacy_changes.len()),
+            (Category::Devices, acc.devices.len()),
+            (Category::ProfileChanges, acc.profile_changes.len()),
+        ] {
+            add(&mut counts, category, n);
+        }
         acc.logins.iter().for_each(|l| times.add(l.time));
 
+        // Known tables are counted under their names (their categories' keys).
         let known = self.tables();
         problems.extend(known.problems);
         for t in &known.value {
-            count(&mut counts, &t.name, t.records.len());
+            *counts.entry(t.name.clone()).or_default() += t.records.len();
         }
 
         let unknown_files = tables::unclaimed(&mut self.archive);
@@ -392,6 +344,11 @@ impl Export {
             problems,
         }
     }
+}
+
+/// Adds `n` records to `category`'s count.
+fn add(counts: &mut BTreeMap<String, usize>, category: Category, n: usize) {
+    *counts.entry(category.key().to_owned()).or_default() += n;
 }
 
 /// Min/max of the times seen, ignoring "none".

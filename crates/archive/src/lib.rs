@@ -18,6 +18,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod blocks;
+pub mod category;
 pub mod container;
 pub mod detect;
 pub mod error;
@@ -37,6 +38,7 @@ pub mod table_export;
 pub mod text;
 mod volume;
 
+pub use category::Category;
 pub use container::{Archive, Compression, Entry, Location, PartInfo, PartKind};
 pub use detect::{Detection, Era, ExportKind, Format, detect};
 pub use error::ArchiveError;
