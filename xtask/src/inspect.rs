@@ -171,7 +171,7 @@ fn source_len(path: &Path) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use keepsake_archive::ExportKind;
+    use keepsake_archive::{Category, ExportKind};
     use keepsake_fixtures::spec::{Container, Era, Spec};
 
     #[test]
@@ -199,7 +199,14 @@ mod tests {
             assert_eq!(report.summary.detection.kind, ExportKind::Instagram);
             assert_eq!(report.summary.entry_count, manifest.entry_count);
             assert_eq!(report.parts.len(), paths.len());
-            for key in ["posts", "followers", "following", "messages", "logins"] {
+            for category in [
+                Category::Posts,
+                Category::Followers,
+                Category::Following,
+                Category::Messages,
+                Category::Logins,
+            ] {
+                let key = category.key();
                 assert_eq!(
                     report.record_counts.get(key),
                     manifest.counts.get(key),

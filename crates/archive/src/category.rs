@@ -26,8 +26,8 @@ macro_rules! categories {
         impl Category {
             pub const ALL: &'static [Category] = &[$(Category::$variant,)*];
 
-            /// The key counts are stored under.
-            pub fn key(self) -> &'static str {
+            /// The key counts are stored under (`const`, so tables of keys can be too).
+            pub const fn key(self) -> &'static str {
                 match self {
                     $(Category::$variant => $key,)*
                 }
