@@ -199,6 +199,11 @@ mod tests {
             assert_eq!(report.summary.detection.kind, ExportKind::Instagram);
             assert_eq!(report.summary.entry_count, manifest.entry_count);
             assert_eq!(report.parts.len(), paths.len());
+            // The summary's fields sit at the top of the JSON, beside the report's own.
+            let json = serde_json::to_value(&report).unwrap_or_else(|e| panic!("json: {e}"));
+            assert_eq!(json["detection"]["kind"], "Instagram");
+            assert_eq!(json["entry_count"], manifest.entry_count);
+            assert!(json["file_types"].as_array().is_some_and(|t| !t.is_empty()));
             for category in [
                 Category::Posts,
                 Category::Followers,
