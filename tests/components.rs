@@ -7,6 +7,7 @@ use std::rc::Rc;
 use keepsake::protocol::{DetectionReport, SectionCount, Summary};
 use keepsake::sections::Section;
 use keepsake::ui::App;
+use keepsake_archive::detect::ExportKind;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -103,7 +104,7 @@ async fn the_sidebar_counts_sections_and_marks_absent_ones() {
         entry_count: 1236,
         detection: DetectionReport {
             instagram: true,
-            kind: "Instagram".into(),
+            kind: ExportKind::Instagram,
             ..Default::default()
         },
         sections: vec![

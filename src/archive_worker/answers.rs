@@ -2,7 +2,8 @@
 //! export keeps (borrowed, serialised once); the catalog, which reads every file, is a
 //! long job: it is answered once counted, and counting runs in slices (see `jobs`).
 
-use super::conversations;
+use keepsake_archive::search::search_messages;
+
 use super::engine::{Engine, OpenPart};
 use crate::protocol::query::{self, Answer, Answered, Attachments, Job, Query};
 use crate::protocol::{Progress, WorkerError};
@@ -124,7 +125,7 @@ impl Answer<query::SearchMessages> for Engine {
         _: &mut Attachments,
     ) -> Reply<'_, query::SearchMessages> {
         self.export()
-            .map(|export| conversations::search_all(export, &q.query, q.limit))
+            .map(|export| search_messages(export, &q.query, q.limit))
             .into()
     }
 }

@@ -6,12 +6,11 @@
 //! crawl. Only one is kept, so memory follows the largest thread, not the inbox.
 
 use keepsake_archive::Export;
-use keepsake_archive::model::{Message, Thread};
+use keepsake_archive::model::Thread;
 use keepsake_archive::parse::Parsed;
+use keepsake_archive::search::Needle;
 
-use crate::protocol::{
-    MessageHit, MessageHits, MessagePage, Missing, ThreadInfo, ThreadMediaItem, WorkerError,
-};
+use crate::protocol::{MessagePage, Missing, ThreadInfo, ThreadMediaItem, WorkerError};
 
 /// A page is capped whatever the page asks: replies stay small.
 const MAX_PAGE: usize = 500;
@@ -69,14 +68,7 @@ impl Conversations {
         query: &str,
     ) -> Result<Vec<usize>, WorkerError> {
         let messages = &self.open(export, id)?.value.messages;
-        let needle = needle(query);
-        Ok(if needle.is_empty() {
-            Vec::new()
-        } else {
-            (0..messages.len())
-                .filter(|&i| contains(&messages[i], &needle))
-                .collect()
-        })
+        Ok(Needle::new(query).map_or_else(Vec::new, |n| n.positions(messages)))
     }
 
     /// Every media file of a conversation, with its message's position.
@@ -113,73 +105,4 @@ impl Conversations {
             .map(|(_, parsed)| parsed)
             .ok_or(WorkerError::NotFound(Missing::Conversation))
     }
-}
-
-fn needle(query: &str) -> String {
-    query.trim().to_lowercase()
-}
-
-/// Whether a message's text, or the text of what it shares, contains `needle` (lower case).
-fn contains(message: &Message, needle: &str) -> bool {
-    let shared = message.share.as_ref().and_then(|s| s.text.as_deref());
-    [message.text.as_deref(), shared]
-        .into_iter()
-        .flatten()
-        .any(|text| text.to_lowercase().contains(needle))
-}
-
-/// Messages containing `query` in every conversation, newest first. Threads are parsed
-/// one at a time and let go.
-pub fn search_all(export: &mut Export, query: &str, limit: usize) -> MessageHits {
-    let needle = needle(query);
-    if needle.is_empty() {
-        return MessageHits::default();
-    }
-    let mut hits = Vec::new();
-    let threads = export.inbox().value.threads.clone();
-    for summary in threads {
-        let Some(thread) = export.thread(&summary.id) else {
-            continue;
-        };
-        for (index, message) in thread.value.messages.iter().enumerate() {
-            if contains(message, &needle) {
-                let text = message
-                    .text
-                    .as_deref()
-                    .or_else(|| message.share.as_ref().and_then(|s| s.text.as_deref()))
-                    .unwrap_or_default();
-                hits.push(MessageHit {
-                    thread_id: summary.id.clone(),
-                    thread_title: summary.title.clone(),
-                    index,
-                    sender: message.sender.clone(),
-                    time: message.time.0,
-                    snippet: snippet(text, &needle),
-                });
-            }
-        }
-    }
-    hits.sort_by_key(|h| std::cmp::Reverse(h.time));
-    let total = hits.len();
-    hits.truncate(limit);
-    MessageHits { hits, total }
-}
-
-/// Up to ~120 characters of `text` around the first match.
-fn snippet(text: &str, needle: &str) -> String {
-    let lower = text.to_lowercase();
-    let at = lower.find(needle).unwrap_or(0);
-    // Byte positions in the lower-cased text may not be boundaries in the original.
-    let chars_before = lower[..at].chars().count();
-    let start = chars_before.saturating_sub(40);
-    let shown: String = text.chars().skip(start).take(120).collect();
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    out.push_str(&shown);
-    if text.chars().count() > start + 120 {
-        out.push('…');
-    }
-    out
 }

@@ -4,16 +4,16 @@
 use std::collections::HashMap;
 
 use keepsake_archive::container::{Archive, Compression, PartKind};
-use keepsake_archive::detect::ExportKind;
 use keepsake_archive::media;
 use keepsake_archive::source::RandomAccess;
+use keepsake_archive::summary;
 use keepsake_archive::{Counting, Export};
 
 use super::conversations::Conversations;
 use crate::protocol::query::Job;
 use crate::protocol::{
-    DetectionReport, EntryPage, EntryRow, FileTypeCount, MediaInfo, Missing, PartReport,
-    PartSource, Progress, SectionCount, Summary, TextFile, WorkerError,
+    EntryPage, EntryRow, MediaInfo, Missing, PartReport, PartSource, Progress, SectionCount,
+    Summary, TextFile, WorkerError,
 };
 use crate::sections::{self, Section};
 
@@ -244,7 +244,7 @@ impl Engine {
                     path: entry.path.clone(),
                     size: entry.size,
                     compressed_size: entry.compressed_size,
-                    compression: compression_label(&entry.compression),
+                    compression: entry.compression.to_string(),
                     part: entry.part,
                 });
             }
@@ -279,8 +279,7 @@ fn section_of(path: &str, classifier: &mut sections::Classifier) -> Section {
 }
 
 fn summarize(export: &Export, parts: Vec<PartReport>, sections: &[Section]) -> Summary {
-    let archive = export.archive();
-    let detection = export.detection().clone();
+    let summary = summary::summarize(export);
     let counts = Section::ALL
         .into_iter()
         .map(|section| SectionCount {
@@ -291,52 +290,14 @@ fn summarize(export: &Export, parts: Vec<PartReport>, sections: &[Section]) -> S
     Summary {
         total_bytes: parts.iter().map(|p| p.size).sum(),
         parts,
-        entry_count: archive.entries().len(),
-        root_prefix: archive.root_prefix().to_string(),
-        detection: DetectionReport {
-            instagram: detection.kind == ExportKind::Instagram,
-            kind: format!("{:?}", detection.kind),
-            era: detection.era.map(|era| era.label().to_string()),
-            format: detection.format.map(|f| format!("{f:?}").to_uppercase()),
-            message: detection.message,
-        },
+        entry_count: summary.entry_count,
+        root_prefix: summary.root_prefix,
+        detection: summary.detection,
         sections: counts,
-        file_types: file_types(archive),
+        file_types: summary.file_types,
         // Filled in by the worker, which owns the byte sources and the memory.
         source_reads: 0,
         worker_memory: 0,
-    }
-}
-
-/// Files per extension with their packing, largest share first.
-fn file_types(archive: &Archive) -> Vec<FileTypeCount> {
-    let mut by_ext: std::collections::BTreeMap<String, FileTypeCount> = Default::default();
-    for entry in archive.entries() {
-        let extension = media::extension(&entry.path);
-        let row = by_ext
-            .entry(extension.clone())
-            .or_insert_with(|| FileTypeCount {
-                extension,
-                ..Default::default()
-            });
-        row.files += 1;
-        row.bytes += entry.size;
-        match entry.compression {
-            Compression::Stored => row.stored += 1,
-            Compression::Deflated => row.deflated += 1,
-            Compression::Other(_) => {}
-        }
-    }
-    let mut rows: Vec<_> = by_ext.into_values().collect();
-    rows.sort_by(|a, b| b.files.cmp(&a.files).then(a.extension.cmp(&b.extension)));
-    rows
-}
-
-fn compression_label(compression: &Compression) -> String {
-    match compression {
-        Compression::Stored => "stored".into(),
-        Compression::Deflated => "deflated".into(),
-        Compression::Other(method) => format!("method {method}"),
     }
 }
 

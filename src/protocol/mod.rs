@@ -3,6 +3,8 @@
 //! The questions and their answer types are in [`query`].
 
 use keepsake_archive::model::{Message, ThreadSummary};
+pub use keepsake_archive::search::{MessageHit, MessageHits};
+pub use keepsake_archive::summary::{DetectionReport, FileTypeCount};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -102,31 +104,10 @@ pub struct PartReport {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct DetectionReport {
-    pub instagram: bool,
-    /// "Instagram", "Facebook" or "Unknown".
-    pub kind: String,
-    pub era: Option<String>,
-    pub format: Option<String>,
-    /// A plain message when the export is not (yet) something Keepsake reads.
-    pub message: Option<String>,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SectionCount {
     pub section: Section,
     pub files: usize,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct FileTypeCount {
-    /// Lower-cased extension, or "(none)".
-    pub extension: String,
-    pub files: usize,
-    pub bytes: u64,
-    pub stored: usize,
-    pub deflated: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -173,25 +154,6 @@ pub struct ThreadMediaItem {
     /// Position of the message that holds the file.
     pub index: usize,
     pub path: String,
-}
-
-/// Messages that contain a searched text, newest first.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct MessageHits {
-    pub hits: Vec<MessageHit>,
-    /// Matches in all, of which `hits` holds the first ones.
-    pub total: usize,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct MessageHit {
-    pub thread_id: String,
-    pub thread_title: String,
-    /// The message's position in its conversation, oldest first.
-    pub index: usize,
-    pub sender: String,
-    pub time: i64,
-    pub snippet: String,
 }
 
 /// A media entry's bytes inside a user's file: stored bytes are sliced as they are,

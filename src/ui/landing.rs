@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::sections::Section;
+use crate::sections::{Section, SectionText};
 use crate::ui::dropzone::Dropzone;
 use crate::ui::open_status::OpenStatus;
 

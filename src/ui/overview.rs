@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
+use keepsake_archive::detect::{Era, ExportKind, Format};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::protocol::Summary;
-use crate::sections::Section;
+use crate::sections::{Section, SectionText};
 use crate::ui::entry_table::EntryTable;
 use crate::ui::format;
 use crate::ui::records::Records;
@@ -46,9 +47,9 @@ pub fn Overview(props: &Props) -> Html {
             }
             <div class="cards" data-testid="overview-cards" data-source-reads={s.source_reads.to_string()}
                 data-worker-memory={s.worker_memory.to_string()}>
-                { card("Kind", detection.kind.clone()) }
-                { card("Era", detection.era.clone().unwrap_or_else(|| "unknown".into())) }
-                { card("Format", detection.format.clone().unwrap_or_else(|| "unknown".into())) }
+                { card("Kind", kind_label(detection.kind).to_string()) }
+                { card("Era", detection.era.map_or("unknown", Era::label).to_string()) }
+                { card("Format", detection.format.map_or("unknown", format_label).to_string()) }
                 { card("Files", format::count(s.entry_count)) }
                 { card("Parts", format::count(s.parts.len())) }
                 { card("Size", format::bytes(s.total_bytes)) }
@@ -115,5 +116,20 @@ pub fn Overview(props: &Props) -> Html {
             <h2 class="section">{ "All files" }</h2>
             <EntryTable section={None::<Section>} selected={(*selected).clone()} />
         </>
+    }
+}
+
+fn kind_label(kind: ExportKind) -> &'static str {
+    match kind {
+        ExportKind::Instagram => "Instagram",
+        ExportKind::Facebook => "Facebook",
+        ExportKind::Unknown => "Unknown",
+    }
+}
+
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Json => "JSON",
+        Format::Html => "HTML",
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::protocol::Summary;
-use crate::sections::Section;
+use crate::sections::{Section, SectionText};
 use crate::ui::entry_table::EntryTable;
 
 #[derive(Properties, PartialEq)]

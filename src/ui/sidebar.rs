@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::protocol::Summary;
-use crate::sections::Section;
+use crate::sections::{Section, SectionText};
 use crate::ui::format;
 use crate::ui::routes::Route;
 

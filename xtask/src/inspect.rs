@@ -5,23 +5,20 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use keepsake_archive::container::{Archive, Compression};
-use keepsake_archive::media;
+use keepsake_archive::container::Archive;
 use keepsake_archive::source::FileSource;
+use keepsake_archive::summary::{ExportSummary, summarize};
 use keepsake_archive::{Export, Problem};
 use serde::Serialize;
 
 #[derive(Serialize)]
 struct Report {
-    kind: String,
-    era: Option<String>,
-    format: Option<String>,
-    message: Option<String>,
-    root_prefix: String,
+    /// Detection, file count, root prefix and files per type, as the viewer shows them.
+    #[serde(flatten)]
+    summary: ExportSummary,
     parts: Vec<PartLine>,
-    entry_count: usize,
     total_bytes: u64,
-    files_by_type: BTreeMap<String, usize>,
+    /// Files per packing method (`stored`, `deflated`, `method 12`).
     compression: BTreeMap<String, usize>,
     duplicates: usize,
     other_exports: Vec<String>,
@@ -66,26 +63,17 @@ fn inspect(paths: &[PathBuf]) -> Result<Report, String> {
             parts.push(add_zip(&mut archive, path)?);
         }
     }
-    let mut files_by_type = BTreeMap::new();
     let mut compression = BTreeMap::new();
     for entry in archive.entries() {
-        *files_by_type
-            .entry(media::extension(&entry.path))
+        *compression
+            .entry(entry.compression.to_string())
             .or_insert(0) += 1;
-        let method = match entry.compression {
-            Compression::Stored => "stored".to_string(),
-            Compression::Deflated => "deflated".to_string(),
-            Compression::Other(m) => format!("method {m}"),
-        };
-        *compression.entry(method).or_insert(0) += 1;
     }
-    let root_prefix = archive.root_prefix().to_string();
-    let entry_count = archive.entries().len();
     let duplicates = archive.duplicates().len();
     let other_exports = archive.other_exports().to_vec();
     let mut export = Export::new(archive);
+    let summary = summarize(&export);
     let catalog = export.count_all().clone();
-    let detection = catalog.value.detection.clone();
     let period = catalog
         .value
         .first
@@ -93,15 +81,9 @@ fn inspect(paths: &[PathBuf]) -> Result<Report, String> {
         .zip(catalog.value.last.get())
         .map(|_| (catalog.value.first.to_iso(), catalog.value.last.to_iso()));
     Ok(Report {
-        kind: format!("{:?}", detection.kind),
-        era: detection.era.map(|e| e.label().to_string()),
-        format: detection.format.map(|f| format!("{f:?}")),
-        message: detection.message,
-        root_prefix,
+        summary,
         total_bytes: parts.iter().map(|p| p.size).sum(),
         parts,
-        entry_count,
-        files_by_type,
         compression,
         duplicates,
         other_exports,
@@ -189,6 +171,7 @@ fn source_len(path: &Path) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use keepsake_archive::{Category, ExportKind};
     use keepsake_fixtures::spec::{Container, Era, Spec};
 
     #[test]
@@ -213,10 +196,22 @@ mod tests {
                     .collect(),
             };
             let report = inspect(&paths).unwrap_or_else(|e| panic!("inspect: {e}"));
-            assert_eq!(report.kind, "Instagram");
-            assert_eq!(report.entry_count, manifest.entry_count);
+            assert_eq!(report.summary.detection.kind, ExportKind::Instagram);
+            assert_eq!(report.summary.entry_count, manifest.entry_count);
             assert_eq!(report.parts.len(), paths.len());
-            for key in ["posts", "followers", "following", "messages", "logins"] {
+            // The summary's fields sit at the top of the JSON, beside the report's own.
+            let json = serde_json::to_value(&report).unwrap_or_else(|e| panic!("json: {e}"));
+            assert_eq!(json["detection"]["kind"], "Instagram");
+            assert_eq!(json["entry_count"], manifest.entry_count);
+            assert!(json["file_types"].as_array().is_some_and(|t| !t.is_empty()));
+            for category in [
+                Category::Posts,
+                Category::Followers,
+                Category::Following,
+                Category::Messages,
+                Category::Logins,
+            ] {
+                let key = category.key();
                 assert_eq!(
                     report.record_counts.get(key),
                     manifest.counts.get(key),

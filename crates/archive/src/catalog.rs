@@ -8,12 +8,11 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
+use crate::category::{self, Category};
 use crate::detect::Detection;
 use crate::export::Export;
 use crate::instant::Instant;
-use crate::model::{
-    CommentKind, FolderKind, LikeKind, MediaRef, PostKind, RelationKind, SearchKind, ViewedKind,
-};
+use crate::model::{FolderKind, MediaRef, PostKind};
 use crate::parse::{Parsed, Problem, messages, tables};
 
 /// Counts per category, unknown files, covered period, media the JSON names but the
@@ -21,7 +20,8 @@ use crate::parse::{Parsed, Problem, messages, tables};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub detection: Detection,
-    /// Record counts keyed by category (`posts`, `followers`, `messages`, …).
+    /// Record counts keyed by [`Category::key`] (`posts`, `followers`, `messages`, …), and
+    /// by the export's own names for lists and tables without a category.
     pub counts: BTreeMap<String, usize>,
     /// Messages per thread id (merged threads under their first id).
     pub thread_messages: BTreeMap<String, usize>,
@@ -183,8 +183,7 @@ impl Tally {
     fn profile(&mut self, export: &mut Export) {
         let profile = export.profile();
         self.problems.extend_from_slice(&profile.problems);
-        self.counts
-            .insert("profile_photos".into(), profile.value.photos.len());
+        self.add(Category::ProfilePhotos.key(), profile.value.photos.len());
         for photo in &profile.value.photos {
             self.note_missing(&photo.media);
         }
@@ -205,54 +204,22 @@ impl Tally {
                 }
             }
         }
-        let key = match kind {
-            PostKind::Post => {
-                self.counts.insert(
-                    "carousel_posts".into(),
-                    posts.iter().filter(|p| p.is_carousel()).count(),
-                );
-                self.counts.insert(
-                    "post_media".into(),
-                    posts.iter().map(|p| p.items.len()).sum(),
-                );
-                "posts"
-            }
-            PostKind::Story => "stories",
-            PostKind::Reel => "reels",
-            PostKind::Igtv => "igtv",
-            PostKind::Archived => "archived_posts",
-            PostKind::RecentlyDeleted => "recently_deleted",
-            PostKind::Other => "other_content",
-        };
-        let n = posts.len();
-        self.counts.insert(key.into(), n);
-        self.add("subtitles", subtitles);
+        if kind == PostKind::Post {
+            let carousels = posts.iter().filter(|p| p.is_carousel()).count();
+            self.add(Category::CarouselPosts.key(), carousels);
+            let media = posts.iter().map(|p| p.items.len()).sum();
+            self.add(Category::PostMedia.key(), media);
+        }
+        self.add(Category::from(kind).key(), posts.len());
+        self.add(Category::Subtitles.key(), subtitles);
     }
 
     fn relations(&mut self, export: &mut Export) {
         let rel = export.relations();
         self.problems.extend_from_slice(&rel.problems);
         for list in &rel.value.lists {
-            let key = match &list.kind {
-                RelationKind::Followers => "followers".to_owned(),
-                RelationKind::Following => "following".to_owned(),
-                RelationKind::CloseFriends => "close_friends".to_owned(),
-                RelationKind::Blocked => "blocked".to_owned(),
-                RelationKind::Restricted => "restricted".to_owned(),
-                RelationKind::PendingRequests => "pending_follow_requests".to_owned(),
-                RelationKind::RecentRequests => "recent_follow_requests".to_owned(),
-                RelationKind::ReceivedRequests => "follow_requests_received".to_owned(),
-                RelationKind::RecentlyUnfollowed => "recently_unfollowed".to_owned(),
-                RelationKind::HiddenStoryFrom => "hidden_story_from".to_owned(),
-                RelationKind::Favorites => "favorites".to_owned(),
-                RelationKind::Hashtags => "following_hashtags".to_owned(),
-                RelationKind::CustomLists => "custom_lists".to_owned(),
-                RelationKind::RemovedSuggestions => "removed_suggestions".to_owned(),
-                RelationKind::ThreadsFollowers => "threads_app_followers".to_owned(),
-                RelationKind::ThreadsFollowing => "threads_app_following".to_owned(),
-                RelationKind::Other(k) => format!("relations_{k}"),
-            };
-            *self.counts.entry(key).or_default() += list.items.len();
+            let key = category::relation_key(&list.kind);
+            self.add(&key, list.items.len());
             list.items.iter().for_each(|r| self.times.add(r.time));
         }
     }
@@ -297,48 +264,23 @@ impl Tally {
         self.problems.extend_from_slice(&act.problems);
         let a = &act.value;
         for c in &a.comments {
-            let key = match c.kind {
-                CommentKind::Post => "post_comments",
-                CommentKind::Reel => "reel_comments",
-                CommentKind::Story => "story_comments",
-                CommentKind::Live => "live_comments",
-            };
-            self.add(key, 1);
+            self.add(Category::from(c.kind).key(), 1);
             self.times.add(c.time);
         }
         for l in &a.likes {
-            let key = match l.kind {
-                LikeKind::Post => "liked_posts",
-                LikeKind::Comment => "liked_comments",
-                LikeKind::Story => "liked_stories",
-                LikeKind::Threads => "liked_threads",
-            };
-            self.add(key, 1);
+            self.add(Category::from(l.kind).key(), 1);
             self.times.add(l.time);
         }
-        self.add("saved_posts", a.saved.len());
-        self.add("saved_collections", a.collections.len());
+        self.add(Category::SavedPosts.key(), a.saved.len());
+        self.add(Category::SavedCollections.key(), a.collections.len());
         for s in &a.searches {
-            let key = match s.kind {
-                SearchKind::Profile => "profile_searches",
-                SearchKind::Keyword => "keyword_searches",
-                SearchKind::Tag => "tag_searches",
-                SearchKind::Place => "place_searches",
-                SearchKind::Other => "other_searches",
-            };
-            self.add(key, 1);
+            self.add(Category::from(s.kind).key(), 1);
             self.times.add(s.time);
         }
-        self.add("story_interactions", a.story_interactions.len());
+        let interactions = a.story_interactions.len();
+        self.add(Category::StoryInteractions.key(), interactions);
         for v in &a.viewed {
-            let key = match v.kind {
-                ViewedKind::Post => "posts_viewed",
-                ViewedKind::Video => "videos_watched",
-                ViewedKind::Ad => "ads_viewed",
-                ViewedKind::SuggestedProfile => "suggested_profiles_viewed",
-                ViewedKind::ThreadsPost => "threads_viewed",
-            };
-            self.add(key, 1);
+            self.add(Category::from(v.kind).key(), 1);
             self.times.add(v.time);
         }
         a.saved.iter().for_each(|s| self.times.add(s.time));
@@ -348,13 +290,16 @@ impl Tally {
         let acc = export.account();
         self.problems.extend_from_slice(&acc.problems);
         let acc = &acc.value;
-        let counts = &mut self.counts;
-        counts.insert("logins".into(), acc.logins.len());
-        counts.insert("logouts".into(), acc.logouts.len());
-        counts.insert("password_changes".into(), acc.password_changes.len());
-        counts.insert("privacy_changes".into(), acc.privacy_changes.len());
-        counts.insert("devices".into(), acc.devices.len());
-        counts.insert("profile_changes".into(), acc.profile_changes.len());
+        for (category, n) in [
+            (Category::Logins, acc.logins.len()),
+            (Category::Logouts, acc.logouts.len()),
+            (Category::PasswordChanges, acc.password_changes.len()),
+            (Category::PrivacyChanges, acc.privacy_changes.len()),
+            (Category::Devices, acc.devices.len()),
+            (Category::ProfileChanges, acc.profile_changes.len()),
+        ] {
+            self.add(category.key(), n);
+        }
         acc.logins.iter().for_each(|l| self.times.add(l.time));
     }
 
@@ -368,15 +313,15 @@ impl Tally {
 
     fn finish(mut self, detection: Detection) -> Parsed<Catalog> {
         let t = &self.threads;
-        for (key, n) in [
-            ("threads", t.threads),
-            ("message_requests", t.requests),
-            ("messages", t.messages),
-            ("broadcast_channels", t.channels),
-            ("broadcast_messages", t.broadcasts),
-            ("broadcast_replies", t.replies),
+        for (category, n) in [
+            (Category::Threads, t.threads),
+            (Category::MessageRequests, t.requests),
+            (Category::Messages, t.messages),
+            (Category::BroadcastChannels, t.channels),
+            (Category::BroadcastMessages, t.broadcasts),
+            (Category::BroadcastReplies, t.replies),
         ] {
-            self.counts.insert(key.into(), n);
+            self.counts.insert(category.key().into(), n);
         }
         self.counts.retain(|_, n| *n > 0);
         Parsed {

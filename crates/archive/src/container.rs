@@ -29,6 +29,17 @@ pub enum Compression {
     Other(u16),
 }
 
+/// `stored`, `deflated` or `method 12`, as listings and reports name it.
+impl std::fmt::Display for Compression {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Compression::Stored => f.write_str("stored"),
+            Compression::Deflated => f.write_str("deflated"),
+            Compression::Other(method) => write!(f, "method {method}"),
+        }
+    }
+}
+
 /// Whether a part is a ZIP file or a dropped folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PartKind {
@@ -659,4 +670,20 @@ fn build(parts: &[Part], volumes: &[Volume]) -> Built {
         .to_owned();
     out.other_exports = others.into_iter().collect();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Compression;
+
+    #[test]
+    fn compression_names() {
+        let names = [
+            Compression::Stored,
+            Compression::Deflated,
+            Compression::Other(12),
+        ]
+        .map(|c| c.to_string());
+        assert_eq!(names, ["stored", "deflated", "method 12"]);
+    }
 }

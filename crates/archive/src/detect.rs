@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 use crate::container::{Archive, Entry};
 use crate::media;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportKind {
     Instagram,
     Facebook,
+    #[default]
     Unknown,
 }
 

@@ -11,6 +11,7 @@ use crate::container::Archive;
 use crate::detect::{Detection, detect};
 use crate::model::{
     Account, Activity, Inbox, Post, PostKind, Profile, RecordTable, Relations, Thread,
+    ThreadSummary,
 };
 use crate::parse::{self, Parsed, account, activity, messages, posts, profile, relations, tables};
 
@@ -112,6 +113,18 @@ impl Export {
             .find(|t| t.id == id || t.merged_folders.iter().any(|m| m == id))?
             .clone();
         Some(messages::thread(&mut self.archive, &summary))
+    }
+
+    /// Every thread of the inbox in its order, parsed one at a time and handed to `visit`
+    /// with its summary; each is dropped before the next is read.
+    pub fn for_each_thread(&mut self, mut visit: impl FnMut(&ThreadSummary, Parsed<Thread>)) {
+        self.inbox();
+        let Some(inbox) = &self.inbox else {
+            return;
+        };
+        for summary in &inbox.value.threads {
+            visit(summary, messages::thread(&mut self.archive, summary));
+        }
     }
 
     pub fn activity(&mut self) -> &Parsed<Activity> {

@@ -62,11 +62,21 @@ impl Instant {
 
     /// `YYYY-MM-DD HH:MM:SS` in UTC, for messages and tests.
     pub fn to_iso(self) -> String {
+        self.written(' ', "")
+    }
+
+    /// ISO 8601 in UTC with the zone written (`2024-06-11T22:36:40Z`), for files other
+    /// programs read.
+    pub fn to_iso_utc(self) -> String {
+        self.written('T', "Z")
+    }
+
+    fn written(self, between: char, zone: &str) -> String {
         let days = self.0.div_euclid(86_400);
         let secs = self.0.rem_euclid(86_400);
         let (y, m, d) = civil_from_days(days);
         format!(
-            "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+            "{y:04}-{m:02}-{d:02}{between}{:02}:{:02}:{:02}{zone}",
             secs / 3600,
             secs / 60 % 60,
             secs % 60
@@ -81,18 +91,21 @@ fn digits(s: &str) -> Option<i64> {
     s.parse().ok()
 }
 
+/// A `YYYY-MM-DD` date (as a date input gives it) as (year, month 1–12, day 1–31).
+pub fn parse_date(text: &str) -> Option<(i64, i64, i64)> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = digits(parts.next()?)?;
+    let month = digits(parts.next()?)?;
+    let day = digits(parts.next()?)?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+}
+
 fn parse_iso(text: &str) -> Option<i64> {
     let (date, rest) = match text.find(['T', ' ']) {
         Some(i) => (text.get(..i)?, text.get(i + 1..)?),
         None => (text, ""),
     };
-    let mut parts = date.splitn(3, '-');
-    let year = digits(parts.next()?)?;
-    let month = digits(parts.next()?)?;
-    let day = digits(parts.next()?)?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
+    let (year, month, day) = parse_date(date)?;
     let days = days_from_civil(year, month, day);
     if rest.is_empty() {
         return Some(days * 86_400);
@@ -135,7 +148,9 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
+/// The proleptic Gregorian (year, month, day) of a day count since 1970-01-01; the
+/// inverse of [`days_from_civil`].
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -193,5 +208,47 @@ mod tests {
         ] {
             assert!(Instant::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn iso_utc_for_files() {
+        assert_eq!(Instant(0).to_iso_utc(), "1970-01-01T00:00:00Z");
+        assert_eq!(Instant(1_749_681_400).to_iso_utc(), "2025-06-11T22:36:40Z");
+        assert_eq!(Instant(-1).to_iso_utc(), "1969-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn dates_of_a_date_input() {
+        assert_eq!(parse_date("2024-06-11"), Some((2024, 6, 11)));
+        assert_eq!(parse_date(" 1999-12-31 "), Some((1999, 12, 31)));
+        for bad in [
+            "",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-32",
+            "2024-06",
+            "2024-+6-01",
+            "x-1-1",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        // Leap days, century rules and dates before 1970.
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (1900, 3, 1),
+            (2024, 12, 31),
+            (1969, 12, 31),
+            (1600, 2, 29),
+        ] {
+            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_017), (2000, 3, 1));
     }
 }

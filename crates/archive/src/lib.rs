@@ -19,6 +19,7 @@
 
 pub mod blocks;
 pub mod catalog;
+pub mod category;
 pub mod container;
 pub mod detect;
 pub mod error;
@@ -30,11 +31,16 @@ pub mod media;
 pub mod model;
 pub mod parse;
 mod prefix;
+pub mod search;
+pub mod sections;
 pub mod source;
+pub mod summary;
+pub mod table_export;
 pub mod text;
 mod volume;
 
 pub use catalog::{Catalog, Counting};
+pub use category::Category;
 pub use container::{Archive, Compression, Entry, Location, PartInfo, PartKind};
 pub use detect::{Detection, Era, ExportKind, Format, detect};
 pub use error::ArchiveError;

@@ -11,7 +11,7 @@ mod replies;
 
 use yew::prelude::*;
 
-use crate::sections::Section;
+use crate::sections::{Section, SectionText};
 
 use conversation::Conversation;
 use inbox_list::InboxList;

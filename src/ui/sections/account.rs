@@ -2,6 +2,7 @@
 //! last known location, and the ads, advertisers, off-Meta activity and topics tables.
 //! IP addresses, cookies, e-mail, phone numbers and locations are masked until shown.
 
+use keepsake_archive::Category;
 use keepsake_archive::model::{Account, LoginEvent, Record, RecordTable};
 use yew::prelude::*;
 
@@ -81,14 +82,14 @@ fn tabs(a: &Account, known: &[RecordTable]) -> Vec<Tab> {
     let present = |table: TableData| (!table.is_empty()).then(|| table.shared());
     let mut tabs = vec![
         Tab::new(
-            "logins",
+            Category::Logins.key(),
             "Logins",
-            present(logins_table("logins", &a.logins)),
+            present(logins_table(Category::Logins.key(), &a.logins)),
         ),
         Tab::new(
-            "logouts",
+            Category::Logouts.key(),
             "Logouts",
-            present(logins_table("logouts", &a.logouts)),
+            present(logins_table(Category::Logouts.key(), &a.logouts)),
         ),
         Tab::new(
             "signup",
@@ -96,19 +97,19 @@ fn tabs(a: &Account, known: &[RecordTable]) -> Vec<Tab> {
             present(logins_table("signup", &a.signup)),
         ),
         Tab::new(
-            "password_changes",
+            Category::PasswordChanges.key(),
             "Password changes",
-            records("password_changes", &a.password_changes),
+            records(Category::PasswordChanges.key(), &a.password_changes),
         ),
         Tab::new(
-            "privacy_changes",
+            Category::PrivacyChanges.key(),
             "Privacy changes",
-            records("privacy_changes", &a.privacy_changes),
+            records(Category::PrivacyChanges.key(), &a.privacy_changes),
         ),
     ];
 
     let mut devices = TableData::new(
-        "devices",
+        Category::Devices.key(),
         vec![
             Column::text("User agent"),
             Column::text("Device ID").sensitive(),
@@ -122,10 +123,14 @@ fn tabs(a: &Account, known: &[RecordTable]) -> Vec<Tab> {
             time_cell(d.last_login.get()),
         ]);
     }
-    tabs.push(Tab::new("devices", "Devices", present(devices)));
+    tabs.push(Tab::new(
+        Category::Devices.key(),
+        "Devices",
+        present(devices),
+    ));
 
     let mut changes = TableData::new(
-        "profile_changes",
+        Category::ProfileChanges.key(),
         vec![
             Column::text("Changed"),
             Column::text("Before").sensitive(),
@@ -142,7 +147,7 @@ fn tabs(a: &Account, known: &[RecordTable]) -> Vec<Tab> {
         ]);
     }
     tabs.push(Tab::new(
-        "profile_changes",
+        Category::ProfileChanges.key(),
         "Profile changes",
         present(changes),
     ));
@@ -162,13 +167,15 @@ fn tabs(a: &Account, known: &[RecordTable]) -> Vec<Tab> {
         let table = records_table(&name, &rows);
         tabs.push(Tab::new(&name, &table_label(&name), present(table)));
     }
-    for (name, label) in [
-        ("advertisers", "Advertisers"),
-        ("off_meta_apps", "Off-Meta activity"),
-        ("topics", "Topics"),
+    // Listed even when absent, so their absence shows.
+    for category in [
+        Category::Advertisers,
+        Category::OffMetaApps,
+        Category::Topics,
     ] {
+        let name = category.key();
         if !tabs.iter().any(|t| t.key == name) {
-            tabs.push(Tab::new(name, label, None));
+            tabs.push(Tab::new(name, &table_label(name), None));
         }
     }
 
@@ -181,19 +188,20 @@ fn tabs(a: &Account, known: &[RecordTable]) -> Vec<Tab> {
 }
 
 fn table_label(name: &str) -> String {
-    match name {
-        "advertisers" => "Advertisers".to_string(),
-        "topics" => "Topics".to_string(),
-        "off_meta_apps" => "Off-Meta activity".to_string(),
-        "insights_posts" => "Post insights".to_string(),
-        "secret_conversations" => "Secret conversations".to_string(),
-        other => {
-            let spaced = other.replace('_', " ");
+    let known = match Category::from_key(name) {
+        Some(Category::Advertisers) => "Advertisers",
+        Some(Category::Topics) => "Topics",
+        Some(Category::OffMetaApps) => "Off-Meta activity",
+        Some(Category::InsightsPosts) => "Post insights",
+        Some(Category::SecretConversations) => "Secret conversations",
+        _ => {
+            let spaced = name.replace('_', " ");
             let mut chars = spaced.chars();
-            chars
+            return chars
                 .next()
                 .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+                .unwrap_or_default();
         }
-    }
+    };
+    known.to_string()
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use keepsake_archive::Category;
 use keepsake_archive::model::{
     Activity, CommentKind, LikeKind, RecordTable, SearchKind, ViewedKind,
 };
@@ -13,7 +14,7 @@ use crate::protocol::query;
 use crate::ui::table::{Column, Tab, TableData, TableTabs, records_table, time_cell};
 
 /// Tables from `query::Tables` that belong to Activity (the rest go to Account).
-pub const ACTIVITY_TABLES: [&str; 1] = ["threads_app_posts"];
+pub const ACTIVITY_TABLES: [&str; 1] = [Category::ThreadsAppPosts.key()];
 
 #[component]
 pub fn ActivityView() -> Html {
@@ -37,12 +38,13 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
     let mut tabs = Vec::new();
     let present = |table: TableData| (!table.is_empty()).then(|| table.shared());
 
-    for (kind, key, label, always) in [
-        (CommentKind::Post, "post_comments", "Post comments", true),
-        (CommentKind::Reel, "reel_comments", "Reel comments", true),
-        (CommentKind::Story, "story_comments", "Story comments", true),
-        (CommentKind::Live, "live_comments", "Live comments", false),
+    for (kind, label, always) in [
+        (CommentKind::Post, "Post comments", true),
+        (CommentKind::Reel, "Reel comments", true),
+        (CommentKind::Story, "Story comments", true),
+        (CommentKind::Live, "Live comments", false),
     ] {
+        let key = Category::from(kind).key();
         let mut table = TableData::new(
             key,
             vec![
@@ -65,12 +67,13 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
         }
     }
 
-    for (kind, key, label, always) in [
-        (LikeKind::Post, "liked_posts", "Liked posts", true),
-        (LikeKind::Comment, "liked_comments", "Liked comments", true),
-        (LikeKind::Story, "liked_stories", "Liked stories", false),
-        (LikeKind::Threads, "liked_threads", "Liked threads", false),
+    for (kind, label, always) in [
+        (LikeKind::Post, "Liked posts", true),
+        (LikeKind::Comment, "Liked comments", true),
+        (LikeKind::Story, "Liked stories", false),
+        (LikeKind::Threads, "Liked threads", false),
     ] {
+        let key = Category::from(kind).key();
         let mut table = TableData::new(
             key,
             vec![
@@ -106,7 +109,7 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
         }
     }
     let mut saved = TableData::new(
-        "saved_posts",
+        Category::SavedPosts.key(),
         vec![
             Column::text("Owner"),
             Column::text("Collection"),
@@ -128,10 +131,14 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
             s.link.clone().unwrap_or_default(),
         ]);
     }
-    tabs.push(Tab::new("saved_posts", "Saved", present(saved)));
+    tabs.push(Tab::new(
+        Category::SavedPosts.key(),
+        "Saved",
+        present(saved),
+    ));
 
     let mut collections = TableData::new(
-        "saved_collections",
+        Category::SavedCollections.key(),
         vec![
             Column::text("Collection"),
             Column::number("Items"),
@@ -151,28 +158,19 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
         ]);
     }
     tabs.push(Tab::new(
-        "saved_collections",
+        Category::SavedCollections.key(),
         "Collections",
         present(collections),
     ));
 
-    for (kind, key, label, always) in [
-        (
-            SearchKind::Profile,
-            "profile_searches",
-            "Profile searches",
-            true,
-        ),
-        (
-            SearchKind::Keyword,
-            "keyword_searches",
-            "Keyword searches",
-            true,
-        ),
-        (SearchKind::Tag, "tag_searches", "Tag searches", true),
-        (SearchKind::Place, "place_searches", "Place searches", false),
-        (SearchKind::Other, "other_searches", "Other searches", false),
+    for (kind, label, always) in [
+        (SearchKind::Profile, "Profile searches", true),
+        (SearchKind::Keyword, "Keyword searches", true),
+        (SearchKind::Tag, "Tag searches", true),
+        (SearchKind::Place, "Place searches", false),
+        (SearchKind::Other, "Other searches", false),
     ] {
+        let key = Category::from(kind).key();
         let mut table = TableData::new(
             key,
             vec![
@@ -194,7 +192,7 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
     }
 
     let mut story = TableData::new(
-        "story_interactions",
+        Category::StoryInteractions.key(),
         vec![
             Column::text("Interaction"),
             Column::text("Owner"),
@@ -211,28 +209,19 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
         ]);
     }
     tabs.push(Tab::new(
-        "story_interactions",
+        Category::StoryInteractions.key(),
         "Story interactions",
         present(story),
     ));
 
-    for (kind, key, label, always) in [
-        (ViewedKind::Post, "posts_viewed", "Posts viewed", true),
-        (ViewedKind::Video, "videos_watched", "Videos watched", true),
-        (ViewedKind::Ad, "ads_viewed", "Ads viewed", true),
-        (
-            ViewedKind::SuggestedProfile,
-            "suggested_profiles_viewed",
-            "Suggested profiles",
-            false,
-        ),
-        (
-            ViewedKind::ThreadsPost,
-            "threads_viewed",
-            "Threads viewed",
-            false,
-        ),
+    for (kind, label, always) in [
+        (ViewedKind::Post, "Posts viewed", true),
+        (ViewedKind::Video, "Videos watched", true),
+        (ViewedKind::Ad, "Ads viewed", true),
+        (ViewedKind::SuggestedProfile, "Suggested profiles", false),
+        (ViewedKind::ThreadsPost, "Threads viewed", false),
     ] {
+        let key = Category::from(kind).key();
         let mut table = TableData::new(
             key,
             vec![
@@ -255,13 +244,13 @@ fn tabs(a: &Activity, known: &[RecordTable]) -> Vec<Tab> {
 
     let threads: Vec<_> = known
         .iter()
-        .filter(|t| t.name == "threads_app_posts")
+        .filter(|t| t.name == Category::ThreadsAppPosts.key())
         .flat_map(|t| t.records.iter())
         .collect();
     tabs.push(Tab::new(
-        "threads_app_posts",
+        Category::ThreadsAppPosts.key(),
         "Threads posts",
-        present(records_table("threads_app_posts", &threads)),
+        present(records_table(Category::ThreadsAppPosts.key(), &threads)),
     ));
 
     if !a.other.is_empty() {

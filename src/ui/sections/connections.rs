@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use keepsake_archive::category::{Category, relation_key};
 use keepsake_archive::model::{Relation, RelationKind, Relations};
 use yew::prelude::*;
 
@@ -39,38 +40,18 @@ pub fn ConnectionsView() -> Html {
 }
 
 /// The lists Instagram exports, in the order shown; others appear only when present.
-const ALWAYS: [(RelationKind, &str, &str); 11] = [
-    (RelationKind::CloseFriends, "close_friends", "Close friends"),
-    (RelationKind::Blocked, "blocked", "Blocked"),
-    (RelationKind::Restricted, "restricted", "Restricted"),
-    (
-        RelationKind::PendingRequests,
-        "pending_follow_requests",
-        "Pending requests",
-    ),
-    (
-        RelationKind::ReceivedRequests,
-        "follow_requests_received",
-        "Requests received",
-    ),
-    (
-        RelationKind::RecentlyUnfollowed,
-        "recently_unfollowed",
-        "Recently unfollowed",
-    ),
-    (
-        RelationKind::HiddenStoryFrom,
-        "hidden_story_from",
-        "Story hidden from",
-    ),
-    (RelationKind::Favorites, "favorites", "Favorites"),
-    (RelationKind::Hashtags, "following_hashtags", "Hashtags"),
-    (RelationKind::CustomLists, "custom_lists", "Custom lists"),
-    (
-        RelationKind::RecentRequests,
-        "recent_follow_requests",
-        "Recent requests",
-    ),
+const ALWAYS: [(RelationKind, &str); 11] = [
+    (RelationKind::CloseFriends, "Close friends"),
+    (RelationKind::Blocked, "Blocked"),
+    (RelationKind::Restricted, "Restricted"),
+    (RelationKind::PendingRequests, "Pending requests"),
+    (RelationKind::ReceivedRequests, "Requests received"),
+    (RelationKind::RecentlyUnfollowed, "Recently unfollowed"),
+    (RelationKind::HiddenStoryFrom, "Story hidden from"),
+    (RelationKind::Favorites, "Favorites"),
+    (RelationKind::Hashtags, "Hashtags"),
+    (RelationKind::CustomLists, "Custom lists"),
+    (RelationKind::RecentRequests, "Recent requests"),
 ];
 
 fn tabs(relations: &Relations) -> Vec<Tab> {
@@ -91,21 +72,21 @@ fn tabs(relations: &Relations) -> Vec<Tab> {
     };
     let mut tabs = vec![
         Tab::new(
-            "followers",
+            Category::Followers.key(),
             "Followers",
             list(
                 &RelationKind::Followers,
-                "followers",
+                Category::Followers.key(),
                 "Followers",
                 "Followed you",
             ),
         ),
         Tab::new(
-            "following",
+            Category::Following.key(),
             "Following",
             list(
                 &RelationKind::Following,
-                "following",
+                Category::Following.key(),
                 "Following",
                 "You followed",
             ),
@@ -133,33 +114,26 @@ fn tabs(relations: &Relations) -> Vec<Tab> {
         })
         .with_note("Accounts you follow that follow you too."),
     ];
-    for (kind, key, label) in ALWAYS {
+    for (kind, label) in ALWAYS {
+        let key = relation_key(&kind);
         let table = if kind == RelationKind::CustomLists {
             present(&kind).then(|| custom_lists_table(relations.get(&kind)).shared())
         } else {
-            list(&kind, key, label, "Date")
+            list(&kind, &key, label, "Date")
         };
         if table.is_some() || kind != RelationKind::RecentRequests {
-            tabs.push(Tab::new(key, label, table));
+            tabs.push(Tab::new(&key, label, table));
         }
     }
     for l in &relations.lists {
-        let (key, label) = match &l.kind {
-            RelationKind::RemovedSuggestions => (
-                "removed_suggestions".to_string(),
-                "Removed suggestions".to_string(),
-            ),
-            RelationKind::ThreadsFollowers => (
-                "threads_app_followers".to_string(),
-                "Threads followers".to_string(),
-            ),
-            RelationKind::ThreadsFollowing => (
-                "threads_app_following".to_string(),
-                "Threads following".to_string(),
-            ),
-            RelationKind::Other(name) => (format!("relations_{name}"), name.replace('_', " ")),
+        let label = match &l.kind {
+            RelationKind::RemovedSuggestions => "Removed suggestions".to_string(),
+            RelationKind::ThreadsFollowers => "Threads followers".to_string(),
+            RelationKind::ThreadsFollowing => "Threads following".to_string(),
+            RelationKind::Other(name) => name.replace('_', " "),
             _ => continue,
         };
+        let key = relation_key(&l.kind);
         if !l.items.is_empty() && !tabs.iter().any(|t| t.key == key) {
             tabs.push(Tab::new(
                 &key,
@@ -224,7 +198,7 @@ fn mutuals_table(followers: &[Relation], following: &[Relation]) -> TableData {
 
 fn custom_lists_table(items: &[Relation]) -> TableData {
     let mut table = TableData::new(
-        "custom_lists",
+        Category::CustomLists.key(),
         vec![
             Column::text("List"),
             Column::text("Members"),

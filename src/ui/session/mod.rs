@@ -67,7 +67,7 @@ fn note_for_diagnostics(summary: &Summary) {
         "parts={} entries={} era={}",
         summary.parts.len(),
         summary.entry_count,
-        summary.detection.era.as_deref().unwrap_or("none")
+        summary.detection.era.map_or("none", |era| era.label())
     ));
 }
 

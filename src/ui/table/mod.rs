@@ -13,7 +13,9 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use keepsake_archive::instant::{self, Instant};
 use keepsake_archive::model::Record;
+use keepsake_archive::table_export;
 
 pub use tabs::{Tab, TableTabs};
 pub use view::DataTable;
@@ -353,38 +355,17 @@ pub fn sort_rows(data: &TableData, rows: &mut [usize], column: usize, descending
 
 /// `YYYY-MM-DD` (a date input's value) as (year, month 1-12, day).
 pub fn parse_date(value: &str) -> Option<(i32, u32, u32)> {
-    let mut parts = value.trim().splitn(3, '-');
-    let year = parts.next()?.parse::<i32>().ok()?;
-    let month = parts.next()?.parse::<u32>().ok()?;
-    let day = parts.next()?.parse::<u32>().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    let (year, month, day) = instant::parse_date(value)?;
+    Some((
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    ))
 }
 
 /// Epoch seconds as ISO 8601 UTC (`2024-06-11T22:36:40Z`), for downloads.
 pub fn iso_utc(epoch: i64) -> String {
-    let days = epoch.div_euclid(86_400);
-    let secs = epoch.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    Instant(epoch).to_iso_utc()
 }
 
 /// A cell as written to a download: times as ISO 8601 UTC, everything else as it is.
@@ -395,74 +376,30 @@ fn export_value(kind: Kind, cell: &str) -> String {
     }
 }
 
-/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading
-/// `=`, `+`, `@` or `-` (not a number) is defused so spreadsheets do not run it as a formula.
-pub fn csv_field(value: &str) -> String {
-    let risky = match value.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => value.parse::<f64>().is_err(),
-        _ => false,
-    };
-    let value = if risky {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
+/// The rows (in the order given), each cell as a download writes it.
+fn export_rows<'a>(
+    data: &'a TableData,
+    rows: &'a [usize],
+) -> impl Iterator<Item = Vec<String>> + 'a {
+    rows.iter().map(move |&i| {
+        (data.columns.iter().enumerate())
+            .map(|(c, column)| export_value(column.kind, data.cell(i, c)))
+            .collect()
+    })
 }
 
-/// The rows (in the order given) as CSV with a header line, CRLF line ends.
+fn labels(data: &TableData) -> Vec<&str> {
+    data.columns.iter().map(|c| c.label.as_str()).collect()
+}
+
+/// The rows (in the order given) as a CSV file with a header line.
 pub fn to_csv(data: &TableData, rows: &[usize]) -> String {
-    let mut out = String::new();
-    let header: Vec<String> = data.columns.iter().map(|c| csv_field(&c.label)).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for &i in rows {
-        let line: Vec<String> = data
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(c, column)| csv_field(&export_value(column.kind, data.cell(i, c))))
-            .collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    table_export::to_csv(&labels(data), export_rows(data, rows))
 }
 
 /// The rows as a JSON array of objects keyed by column label, keys in column order.
 pub fn to_json(data: &TableData, rows: &[usize]) -> String {
-    let quote = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
-    let mut keys: Vec<String> = Vec::new();
-    for column in &data.columns {
-        let mut key = column.label.clone();
-        let mut n = 2;
-        while keys.contains(&key) {
-            key = format!("{} ({n})", column.label);
-            n += 1;
-        }
-        keys.push(key);
-    }
-    let keys: Vec<String> = keys.iter().map(|k| quote(k)).collect();
-    let mut out = String::from("[");
-    for (index, &i) in rows.iter().enumerate() {
-        out.push_str(if index == 0 { "\n  {" } else { ",\n  {" });
-        for (c, column) in data.columns.iter().enumerate() {
-            if c > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&keys[c]);
-            out.push_str(": ");
-            out.push_str(&quote(&export_value(column.kind, data.cell(i, c))));
-        }
-        out.push('}');
-    }
-    out.push_str(if rows.is_empty() { "]" } else { "\n]" });
-    out
+    table_export::to_json(&labels(data), export_rows(data, rows))
 }
 
 /// Groups records by a key, keeping first-seen order of the keys.
@@ -503,24 +440,12 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn csv_fields_are_escaped() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_field("-5"), "-5");
-        assert_eq!(csv_field("-x"), "'-x");
-        assert_eq!(csv_field("café 👍"), "café 👍");
-    }
-
-    #[wasm_bindgen_test]
     fn csv_has_header_and_one_line_per_row() {
         let t = sample();
         let csv = to_csv(&t, &[2, 0]);
         assert_eq!(
             csv,
-            "Name,Age,Joined\r\ncarol,,2020-09-13T12:26:40Z\r\nbob,30,2023-11-14T22:13:20Z\r\n"
+            "\u{feff}Name,Age,Joined\r\ncarol,,2020-09-13T12:26:40Z\r\nbob,30,2023-11-14T22:13:20Z\r\n"
         );
         let json = to_json(&t, &[1]);
         assert_eq!(

@@ -180,8 +180,7 @@ pub fn DataTable(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             let stem = format!("keepsake-{}", file_stem(&data.name));
             let saved = if csv {
-                // A byte-order mark, so spreadsheets read the file as UTF-8.
-                let text = format!("\u{feff}{}", to_csv(&data, &rows));
+                let text = to_csv(&data, &rows);
                 save_text(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text)
             } else {
                 save_text(

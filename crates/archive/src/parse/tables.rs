@@ -3,23 +3,26 @@
 
 use super::files::FileName;
 use super::{Ctx, Parsed, generic};
+use crate::category::Category;
 use crate::container::Archive;
 use crate::model::RecordTable;
 
-/// The table name for a file, if it is one of these.
+/// The table name for a file, if it is one of these: its category's key, which the
+/// catalog counts it under.
 fn name_of(f: &FileName<'_>) -> Option<&'static str> {
     if !f.document {
         return None;
     }
-    Some(match f.stem {
-        "advertisers_using_your_activity_or_information" => "advertisers",
-        "your_topics" => "topics",
-        "your_activity_off_meta_technologies" => "off_meta_apps",
-        "posts" if f.dir == "past_instagram_insights" => "insights_posts",
-        "threads_and_replies" => "threads_app_posts",
-        "secret_conversations" => "secret_conversations",
+    let category = match f.stem {
+        "advertisers_using_your_activity_or_information" => Category::Advertisers,
+        "your_topics" => Category::Topics,
+        "your_activity_off_meta_technologies" => Category::OffMetaApps,
+        "posts" if f.dir == "past_instagram_insights" => Category::InsightsPosts,
+        "threads_and_replies" => Category::ThreadsAppPosts,
+        "secret_conversations" => Category::SecretConversations,
         _ => return None,
-    })
+    };
+    Some(category.key())
 }
 
 pub(crate) fn claims(f: &FileName<'_>) -> bool {
