@@ -65,43 +65,41 @@ pub fn DataTable(props: &Props) -> Html {
         });
     }
 
-    let on_scroll = {
-        let dispatcher = state.dispatcher();
-        let scroller = scroller.clone();
-        Callback::from(move |_: Event| {
+    // Callbacks that outlive a render, so a scroll redraws the body rows and not the
+    // toolbar or the header.
+    let on_scroll = use_callback(
+        (scroller.clone(), state.dispatcher()),
+        |_: Event, (scroller, dispatcher)| {
             if let Some(element) = scroller.cast::<Element>() {
                 dispatcher.dispatch(Action::Scrolled {
                     top: element.scroll_top(),
                     height: element.client_height(),
                 });
             }
-        })
-    };
+        },
+    );
     // Every change from the parts goes through here, so the viewport follows the state
     // back to the top when the rows or their order change.
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        let scroller = scroller.clone();
-        Callback::from(move |action: Action| {
+    let on_action = use_callback(
+        (scroller.clone(), state.dispatcher()),
+        |action: Action, (scroller, dispatcher)| {
             if action.starts_at_top()
                 && let Some(element) = scroller.cast::<Element>()
             {
                 element.set_scroll_top(0);
             }
             dispatcher.dispatch(action);
-        })
-    };
-    let on_download = {
-        let data = data.clone();
-        let rows = rows.clone();
-        let dispatcher = state.dispatcher();
-        Callback::from(move |format: Format| {
-            dispatcher.dispatch(match save(&data, &rows, format) {
+        },
+    );
+    let on_download = use_callback(
+        (data.clone(), rows.clone(), state.dispatcher()),
+        |format: Format, (data, rows, dispatcher)| {
+            dispatcher.dispatch(match save(data, rows, format) {
                 Ok(()) => Action::ClearError,
                 Err(message) => Action::SetError(message),
             });
-        })
-    };
+        },
+    );
 
     let colspan = columns.len().max(1).to_string();
     let drawn = rows.get(window.clone()).unwrap_or_default().to_vec();
