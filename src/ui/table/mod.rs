@@ -5,8 +5,12 @@
 //! seconds in decimal ("" or "0" when unknown); link cells hold a URL, made clickable only
 //! when it is a web address.
 
+mod body;
 mod download;
+mod header;
+mod state;
 mod tabs;
+mod toolbar;
 mod view;
 
 use std::cmp::Ordering;
