@@ -81,7 +81,7 @@ pub fn install_panic_hook() {
         let agent = web_sys::window()
             .and_then(|w| w.navigator().user_agent().ok())
             .unwrap_or_default();
-        crate::ui::crash::show(&diagnostic(&message, location, &agent));
+        crate::ui::components::crash::show(&diagnostic(&message, location, &agent));
     }));
 }
 

@@ -6,16 +6,16 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::sections::Section;
+use crate::ui::components::sidebar::Sidebar;
+use crate::ui::components::topbar::Topbar;
 use crate::ui::hooks::{Ctx, use_ctx};
-use crate::ui::landing::Landing;
-use crate::ui::messages::MessagesPage;
-use crate::ui::overview::Overview;
+use crate::ui::pages::landing::Landing;
+use crate::ui::pages::messages::MessagesPage;
+use crate::ui::pages::overview::Overview;
+use crate::ui::pages::section_page::SectionPage;
 use crate::ui::routes::Route;
-use crate::ui::section_page::SectionPage;
 use crate::ui::services::archive_client::{WorkerClient, WorkerEvent};
 use crate::ui::session::store::{Action, Phase, Session};
-use crate::ui::sidebar::Sidebar;
-use crate::ui::topbar::Topbar;
 
 #[component]
 pub fn App() -> Html {
@@ -69,10 +69,10 @@ fn Frame() -> Html {
             html! { <MessagesPage thread={None::<String>} /> }
         }
         (Some(_), Route::Thread { thread }) => {
-            html! { <MessagesPage thread={Some(crate::ui::messages::thread_id_from_url(thread))} /> }
+            html! { <MessagesPage thread={Some(crate::ui::pages::messages::thread_id_from_url(thread))} /> }
         }
         (Some(_), Route::Message { thread, message }) => html! {
-            <MessagesPage thread={Some(crate::ui::messages::thread_id_from_url(thread))} focus={Some(*message)} />
+            <MessagesPage thread={Some(crate::ui::pages::messages::thread_id_from_url(thread))} focus={Some(*message)} />
         },
         (Some(summary), route) => match route.section() {
             Some(section) => html! { <SectionPage {section} summary={Rc::clone(summary)} /> },

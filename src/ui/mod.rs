@@ -1,35 +1,17 @@
-//! The main-thread interface: routing, the session store and one component per file.
+//! The main-thread interface, grouped by role: `pages` (what a route shows),
+//! `components` (shared by several pages), `hooks`, `services` (what views use but do not
+//! draw), and the `session` store. `app` wires them together.
 
 mod app;
-pub mod crash;
-mod dom;
-mod dropzone;
-mod entry_table;
-mod file_preview;
-pub mod files;
-pub mod format;
+pub mod components;
 pub mod hooks;
-mod landing;
-pub mod media;
-mod media_view;
-pub mod messages;
-pub mod object_url;
-mod open_status;
-mod overview;
-mod profile_header;
-mod records;
+pub mod pages;
 pub mod routes;
-mod section_page;
-mod sections;
 pub mod services;
 pub mod session;
-pub mod sidebar;
-mod srt;
-mod table;
-mod topbar;
 
 pub use app::App;
-pub use sidebar::Sidebar;
+pub use components::sidebar::Sidebar;
 
 /// Mounts the app on the page's body.
 pub fn start() {

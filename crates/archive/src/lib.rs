@@ -34,6 +34,7 @@ mod prefix;
 pub mod search;
 pub mod sections;
 pub mod source;
+pub mod subtitles;
 pub mod summary;
 pub mod table_export;
 pub mod text;

@@ -9,8 +9,8 @@ use std::rc::Rc;
 use web_sys::File;
 
 use crate::protocol::{Summary, query};
-use crate::ui::files::parts_of;
 use crate::ui::services::archive_client::WorkerClient;
+use crate::ui::services::files::parts_of;
 use store::{Action, SessionHandle};
 
 /// What every component may reach: the session and the worker.
