@@ -68,12 +68,12 @@ impl Answer<query::Entries> for Engine {
 
 impl Answer<query::Catalog> for Engine {
     fn answer(&mut self, _: query::Catalog, _: &mut Attachments) -> Reply<'_, query::Catalog> {
-        match self.export() {
-            Ok(export) => match export.catalog() {
-                Some(catalog) => Answered::kept(catalog),
-                None => Answered::Later(Job::Catalog),
-            },
-            Err(error) => Answered::Failed(error),
+        if let Err(error) = self.export() {
+            return Answered::Failed(error);
+        }
+        match &self.catalog {
+            Some(catalog) => Answered::kept(catalog),
+            None => Answered::Later(Job::Catalog),
         }
     }
 }

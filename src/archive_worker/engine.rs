@@ -7,7 +7,7 @@ use keepsake_archive::container::{Archive, Compression, PartKind};
 use keepsake_archive::media;
 use keepsake_archive::source::RandomAccess;
 use keepsake_archive::summary;
-use keepsake_archive::{Counting, Export};
+use keepsake_archive::{Catalog, Counting, Export, Parsed};
 
 use super::conversations::Conversations;
 use crate::protocol::query::Job;
@@ -35,6 +35,8 @@ pub struct Engine {
     pub(super) conversations: Conversations,
     /// The catalog's count, while it runs in slices.
     pub(super) counting: Option<Counting>,
+    /// The catalog, once counted: it is computed once per export.
+    pub(super) catalog: Option<Parsed<Catalog>>,
 }
 
 /// Text shown for a file without a view is capped: the page shows a preview, not a dump.
@@ -120,6 +122,7 @@ impl Engine {
         self.loose_files = loose_files;
         self.conversations = Conversations::default();
         self.counting = None;
+        self.catalog = None;
         let export = Export::new(archive);
         let summary = summarize(&export, reports, &self.sections);
         self.export = Some(export);
@@ -145,12 +148,14 @@ impl Engine {
         let export = self.export.as_mut().ok_or(WorkerError::NotOpen)?;
         match job {
             Job::Catalog => {
-                let counting = self.counting.get_or_insert_with(Counting::default);
-                let done = export.count(counting).is_some();
-                if done {
+                if self.catalog.is_none() {
+                    let counting = self.counting.get_or_insert_with(Counting::default);
+                    self.catalog = counting.step(export);
+                }
+                if self.catalog.is_some() {
                     self.counting = None;
                 }
-                Ok(done)
+                Ok(self.catalog.is_some())
             }
         }
     }

@@ -73,7 +73,7 @@ fn inspect(paths: &[PathBuf]) -> Result<Report, String> {
     let other_exports = archive.other_exports().to_vec();
     let mut export = Export::new(archive);
     let summary = summarize(&export);
-    let catalog = export.count_all().clone();
+    let catalog = keepsake_archive::catalog::count_all(&mut export);
     let period = catalog
         .value
         .first

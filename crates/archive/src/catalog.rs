@@ -2,7 +2,7 @@
 //!
 //! Counting reads every file, every thread in full: seconds on a large export. The host
 //! runs it as [`Counting::step`]s and answers other questions between two steps, so no
-//! view waits for the count.
+//! view waits for the count. The host keeps the catalog: it is computed once per export.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -98,6 +98,16 @@ impl Default for Counting {
             steps,
             done: 0,
             tally: Tally::default(),
+        }
+    }
+}
+
+/// Everything counted at once: every file read, every thread in full.
+pub fn count_all(export: &mut Export) -> Parsed<Catalog> {
+    let mut counting = Counting::default();
+    loop {
+        if let Some(catalog) = counting.step(export) {
+            return catalog;
         }
     }
 }

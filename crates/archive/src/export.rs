@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{Catalog, Counting};
 use crate::container::Archive;
 use crate::detect::{Detection, detect};
 use crate::model::{
@@ -27,7 +26,6 @@ pub struct Export {
     account: Option<Parsed<Account>>,
     tables: Option<Parsed<Vec<RecordTable>>>,
     other_files: Option<Parsed<Vec<RecordTable>>>,
-    catalog: Option<Parsed<Catalog>>,
 }
 
 /// The cached value in `slot`, computed from the archive the first time.
@@ -53,7 +51,6 @@ impl Export {
             account: None,
             tables: None,
             other_files: None,
-            catalog: None,
         }
     }
 
@@ -147,38 +144,6 @@ impl Export {
             &mut self.archive,
             tables::other_files,
         )
-    }
-
-    /// The catalog, once counted (see [`Export::count`]).
-    pub fn catalog(&self) -> Option<&Parsed<Catalog>> {
-        self.catalog.as_ref()
-    }
-
-    /// One step of counting everything; the catalog when the count is complete. A host
-    /// that must stay responsive calls this between other work; [`Export::count_all`]
-    /// runs it to the end.
-    pub fn count(&mut self, counting: &mut Counting) -> Option<&Parsed<Catalog>> {
-        if self.catalog.is_none() {
-            let catalog = counting.step(self)?;
-            self.catalog = Some(catalog);
-        }
-        self.catalog.as_ref()
-    }
-
-    /// Everything counted, once: the first call reads every file (every thread in full).
-    pub fn count_all(&mut self) -> &Parsed<Catalog> {
-        let catalog = match self.catalog.take() {
-            Some(catalog) => catalog,
-            None => {
-                let mut counting = Counting::default();
-                loop {
-                    if let Some(catalog) = counting.step(self) {
-                        break catalog;
-                    }
-                }
-            }
-        };
-        self.catalog.insert(catalog)
     }
 }
 

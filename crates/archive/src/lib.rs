@@ -30,6 +30,7 @@ pub mod lenient;
 pub mod media;
 pub mod model;
 pub mod parse;
+pub mod post_ids;
 mod prefix;
 pub mod search;
 pub mod sections;

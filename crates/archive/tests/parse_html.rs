@@ -92,8 +92,8 @@ fn check_with_twin(spec: &Spec) {
     // The catalog: same counts, per-thread counts and missing media; the period at the
     // page's precision.
     let (hc, jc) = (
-        h.export.count_all().value.clone(),
-        j.export.count_all().value.clone(),
+        keepsake_archive::catalog::count_all(&mut h.export).value,
+        keepsake_archive::catalog::count_all(&mut j.export).value,
     );
     let differing: Vec<_> = jc
         .counts

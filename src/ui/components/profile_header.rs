@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::protocol::query;
 use crate::ui::components::media_view::MediaView;
+use crate::ui::hooks::use_posts;
 use crate::ui::hooks::{Fetch, failure, use_query};
-use crate::ui::pages::media::use_posts;
 use crate::ui::services::format;
 
 #[derive(Properties, PartialEq)]

@@ -131,7 +131,7 @@ pub fn check(spec: &Spec) -> Option<Checked> {
         Format::Html => keepsake_archive::Format::Html,
     };
     assert_detected(&export, spec.era, format, name);
-    let catalog = export.count_all().clone();
+    let catalog = keepsake_archive::catalog::count_all(&mut export);
     let c = &catalog.value;
     for problem in &catalog.problems {
         eprintln!("{name}: problem: {problem:?}");

@@ -7,8 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{PostList, alt_text, is_video, set_return, shown_path};
+use super::{alt_text, is_video, set_return, shown_path};
 use crate::ui::components::media_view::MediaView;
+use crate::ui::hooks::PostList;
 use crate::ui::routes::Route;
 use crate::ui::services::dom::{Listener, Timeout, set_style};
 

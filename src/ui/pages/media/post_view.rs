@@ -12,13 +12,12 @@ use yew_router::prelude::*;
 
 use super::caption::Caption;
 use super::grid::{Grid, tiles_of};
-use super::{
-    PostList, alt_text, date, exact, iso, kind_of_id, shown_path, take_return, use_dialog_focus,
-    use_posts,
-};
+use super::{alt_text, date, exact, iso, shown_path, take_return, use_dialog_focus};
 use crate::ui::components::media_view::MediaView;
+use crate::ui::hooks::{PostList, use_posts};
 use crate::ui::routes::Route;
 use crate::ui::services::dom::Listener;
+use keepsake_archive::post_ids::kind_of_id;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

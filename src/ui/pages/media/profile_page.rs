@@ -11,11 +11,11 @@ use yew_router::prelude::*;
 use super::grid::{Grid, tiles_of};
 use super::post_view::PostView;
 use super::stories::StoriesPage;
-use super::{PostList, use_posts};
 use crate::protocol::query;
 use crate::ui::components::media_view::MediaView;
 use crate::ui::components::profile_header::ProfileHeader;
 use crate::ui::hooks::{Fetch, failure, use_query};
+use crate::ui::hooks::{PostList, use_posts};
 use crate::ui::routes::Route;
 
 /// The profile's tabs: (slug in the address, label).

@@ -11,7 +11,8 @@ use crate::ui::hooks::{Fetch, failure};
 
 use super::caption::Caption;
 use super::post_view::slide_view;
-use super::{alt_text, exact, iso, reduced_motion, use_posts};
+use super::{alt_text, exact, iso, reduced_motion};
+use crate::ui::hooks::use_posts;
 use crate::ui::services::dom::{Interval, Listener};
 
 /// Which reel fills a scroller `height` tall scrolled to `top`.

@@ -13,11 +13,9 @@ use crate::ui::hooks::{Fetch, failure};
 
 use super::caption::Caption;
 use super::post_view::slide_view;
-use super::{
-    PostList, alt_text, exact, is_video, iso, month, shown_path, use_dialog_focus, use_posts,
-    video_in,
-};
+use super::{alt_text, exact, is_video, iso, month, shown_path, use_dialog_focus, video_in};
 use crate::ui::components::media_view::MediaView;
+use crate::ui::hooks::{PostList, use_posts};
 use crate::ui::services::dom::{Interval, Listener, set_style};
 
 /// How long an image story stays, as Instagram shows it.
