@@ -135,7 +135,15 @@ macro_rules! queries {
         pub trait Answers: $( Answer<$name> + )* {}
         impl<T: $( Answer<$name> + )*> Answers for T {}
 
-        /// Hands `query` to its handler.
+        /// Hands `query` to its handler. A handler must answer every question: one that
+        /// does not implement [`Answer`] for each is refused at compile time.
+        ///
+        /// ```compile_fail
+        /// use keepsake::protocol::query::{Attachments, Profile, dispatch};
+        /// struct AnswersNothing;
+        /// let mut with = Attachments { sources: Vec::new(), progress: &|_| {} };
+        /// dispatch(&mut AnswersNothing, Profile.into(), &mut with);
+        /// ```
         pub fn dispatch(handler: &mut impl Answers, query: AnyQuery, with: &mut Attachments) -> Outcome {
             match query {
                 $( AnyQuery::$name(query) => Answer::<$name>::answer(handler, query, with).into(), )*
