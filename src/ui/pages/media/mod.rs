@@ -6,6 +6,7 @@
 pub mod caption;
 pub mod grid;
 pub mod post_view;
+pub mod posts_page;
 pub mod profile_page;
 pub mod reels;
 pub mod stories;
@@ -24,7 +25,7 @@ use crate::ui::routes::Route;
 pub fn view(section: Section) -> Html {
     match section {
         Section::Profile => html! { <profile_page::ProfilePage /> },
-        Section::Posts => html! { <post_view::PostsPage /> },
+        Section::Posts => html! { <posts_page::PostsPage /> },
         Section::Stories => html! { <stories::StoriesPage /> },
         Section::Reels => html! { <reels::ReelsPage /> },
         _ => Html::default(),

@@ -104,7 +104,7 @@ pub fn KindGrid(props: &KindProps) -> Html {
         },
         Fetch::Ready(_) => html! {
             <Grid tiles={(*tiles).clone()} back={props.back.clone()}
-                label={super::post_view::kind_title(props.kind)} />
+                label={super::posts_page::kind_title(props.kind)} />
         },
     }
 }
