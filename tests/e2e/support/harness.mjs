@@ -105,21 +105,34 @@ export async function previewFirst(page, pattern) {
 }
 
 /// Waits until an <img> has decoded (naturalWidth > 0) and returns its natural width.
+/// An image that failed before the wait began fails it at once: its error event is past.
 export async function decodedWidth(img) {
   await img.waitFor();
-  await img.evaluate((el) => (el.complete && el.naturalWidth > 0) || new Promise((resolve, reject) => {
+  await img.evaluate((el) => new Promise((resolve, reject) => {
+    const failed = () => reject(new Error('image failed to decode'));
+    if (el.complete) {
+      if (el.naturalWidth > 0) resolve();
+      else failed();
+      return;
+    }
     el.addEventListener('load', resolve, { once: true });
-    el.addEventListener('error', () => reject(new Error('image failed to decode')), { once: true });
+    el.addEventListener('error', failed, { once: true });
   }));
   return img.evaluate((el) => el.naturalWidth);
 }
 
 /// Waits until a <video>/<audio> has its metadata and returns its duration in seconds.
+/// Media that failed before the wait began fails it at once: its error event is past.
 export async function mediaDuration(media) {
   await media.waitFor();
-  await media.evaluate((el) => el.readyState >= 1 || new Promise((resolve, reject) => {
-    el.addEventListener('loadedmetadata', resolve, { once: true });
-    el.addEventListener('error', () => reject(new Error('media failed to load')), { once: true });
+  await media.evaluate((el) => new Promise((resolve, reject) => {
+    const failed = () => reject(new Error('media failed to load'));
+    if (el.readyState >= 1) resolve();
+    else if (el.error) failed();
+    else {
+      el.addEventListener('loadedmetadata', resolve, { once: true });
+      el.addEventListener('error', failed, { once: true });
+    }
   }));
   return media.evaluate((el) => el.duration);
 }
