@@ -164,8 +164,10 @@ export async function shownFileCount(page) {
 }
 
 /// Gives the page `window.settleRows(scroller)`: resolves once, after a scroll, the
-/// conversation's drawn rows have all loaded and cover the viewport from top to bottom
-/// (until the list redraws for the new position, the rows drawn are the old ones).
+/// conversation's drawn rows have all loaded, cover the viewport from top to bottom
+/// (until the list redraws for the new position, the rows drawn are the old ones), and
+/// have stayed put for three frames (rows measured after loading move the rows below
+/// them, until the list scrolls by as much to hold its anchor).
 /// (Defined through evaluate, as the page's policy forbids eval.)
 export async function installSettle(page) {
   await page.evaluate(() => {
@@ -181,14 +183,23 @@ export async function installSettle(page) {
       return (first.dataset.index === '0' || first.getBoundingClientRect().top <= view.top + 1)
         && (below.offsetHeight === 0 || last.getBoundingClientRect().bottom >= view.bottom - 1);
     };
+    const place = (el) => {
+      const first = el.querySelector('.message-row');
+      return [el.scrollTop, el.scrollHeight, first.dataset.index, first.getBoundingClientRect().top].join();
+    };
     window.settleRows = async (el) => {
       const deadline = performance.now() + 30_000;
+      let last = null;
+      let still = 0;
       await frame();
       while (performance.now() < deadline) {
         await frame();
-        if (covered(el)) return;
+        const now = covered(el) ? place(el) : null;
+        still = now !== null && now === last ? still + 1 : 0;
+        last = now;
+        if (still >= 2) return;
       }
-      throw new Error('message rows never loaded around the scroll position');
+      throw new Error('message rows never loaded and settled around the scroll position');
     };
   });
 }
