@@ -23,7 +23,7 @@ fn mount() -> Element {
 }
 
 /// Lets yew's scheduler and the browser's event loop run for `ms`.
-async fn settle(ms: i32) {
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
@@ -33,22 +33,41 @@ async fn settle(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
-/// Waits until `check` holds, for up to five seconds.
-async fn until(mut check: impl FnMut() -> bool) -> bool {
-    for _ in 0..100 {
-        if check() {
-            return true;
-        }
-        settle(50).await;
+/// Runs `check` until it passes, letting the page run between tries: `render()` only
+/// schedules a render, and a worker answers when it answers. After 30 seconds, fails
+/// with the last complaint.
+async fn eventually(mut check: impl FnMut() -> Result<(), String>) {
+    let deadline = js_sys::Date::now() + 30_000.0;
+    loop {
+        let complaint = match check() {
+            Ok(()) => return,
+            Err(complaint) => complaint,
+        };
+        assert!(js_sys::Date::now() < deadline, "{complaint}");
+        sleep(20).await;
     }
-    false
+}
+
+/// `Ok` when `holds`, else the complaint `eventually` fails with.
+fn ensure(holds: bool, complaint: &str) -> Result<(), String> {
+    if holds {
+        Ok(())
+    } else {
+        Err(complaint.to_string())
+    }
 }
 
 #[wasm_bindgen_test]
 async fn the_start_page_explains_and_waits_for_the_reader() {
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    settle(20).await;
+    eventually(|| {
+        ensure(
+            root.query_selector("#open-demo").unwrap().is_some(),
+            "the start page is drawn",
+        )
+    })
+    .await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("See everything in your Instagram download"));
     assert!(text.contains("nothing leaves your device"));
@@ -74,13 +93,15 @@ async fn the_start_page_explains_and_waits_for_the_reader() {
     );
 
     // The test page serves no worker script, so the reader fails to start: the page must say so.
-    let said = until(|| {
-        root.text_content()
-            .unwrap_or_default()
-            .contains("The archive reader stopped")
+    eventually(|| {
+        ensure(
+            root.text_content()
+                .unwrap_or_default()
+                .contains("The archive reader stopped"),
+            "a worker that cannot start is reported",
+        )
     })
     .await;
-    assert!(said, "a worker that cannot start is reported");
 }
 
 #[derive(yew::Properties, PartialEq)]
@@ -127,7 +148,13 @@ async fn the_sidebar_counts_sections_and_marks_absent_ones() {
         },
     )
     .render();
-    settle(20).await;
+    eventually(|| {
+        ensure(
+            root.query_selector("nav a").unwrap().is_some(),
+            "the sidebar is drawn",
+        )
+    })
+    .await;
     let links = root.query_selector_all("nav a").unwrap();
     assert_eq!(links.length() as usize, 1 + Section::ALL.len());
     let text_of = |label: &str| {

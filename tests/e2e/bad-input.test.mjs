@@ -1,7 +1,7 @@
 // Every kind of bad input gets a plain message, and nothing else that was opened is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, openPage, loadApp, outputPath, previewFirst, DEMO_ZIP, OUTPUT } from './support/harness.mjs';
 import { exportWith } from './support/zipcraft.mjs';
@@ -94,10 +94,13 @@ test('a file changed after it was chosen gives a clear message', async () => {
   await loadApp(page);
   await page.setInputFiles('#open-files', changing);
   await page.getByRole('heading', { name: 'What’s in this export' }).waitFor({ timeout: 30_000 });
-  // Browsers compare modification times to the second: change the file a moment later.
-  await page.waitForTimeout(1100);
+  // Browsers compare modification times to the second: rather than wait for the clock
+  // to move on, give the new content a modification time a minute after the old one.
+  const { mtime } = statSync(changing);
   rmSync(changing);
   writeFileSync(changing, Buffer.from('replaced'));
+  const later = new Date(mtime.getTime() + 60_000);
+  utimesSync(changing, later, later);
   // A photo: its bytes were never read, so the change cannot hide behind a cached read.
   const preview = await previewFirst(page, '.jpg');
   const placeholder = preview.locator('.media.placeholder');

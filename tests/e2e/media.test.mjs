@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
   launch, openPage, loadApp, demoManifest, fixture, decodedWidth, mediaDuration, outputPath,
-  networkRequests, DEMO_ZIP, ROOT,
+  networkRequests, eventually, DEMO_ZIP, ROOT,
 } from './support/harness.mjs';
 
 const BIG_DIR = path.join(ROOT, 'target', 'e2e', 'big');
@@ -51,16 +51,33 @@ function cspProblems(problems) {
   return problems.filter((p) => /Content Security Policy|Refused/.test(p));
 }
 
+/// Whether the grid shows the tiles for the page's scroll position (run in the page): it
+/// redraws after each scroll event, and until then holds the tiles of the last position.
+function gridDrawn() {
+  const grid = document.querySelector('[data-testid=grid]');
+  if (!grid) return false;
+  const box = grid.getBoundingClientRect();
+  const top = Math.max(box.top, 0);
+  const bottom = Math.min(box.bottom, window.innerHeight);
+  if (bottom <= top) return true;
+  const tiles = [...grid.querySelectorAll('.tile')].map((tile) => tile.getBoundingClientRect());
+  return tiles.length > 0
+    && Math.min(...tiles.map((t) => t.top)) <= top + 1
+    && Math.max(...tiles.map((t) => t.bottom)) >= bottom - 1;
+}
+
 /// Scrolls the page from top to bottom, collecting every tile index the grid shows, and
-/// the most tiles and object URLs that existed at once.
-async function scrollGrid(page, { step = 0.8, pause = 40 } = {}) {
+/// the most tiles and object URLs that existed at once. `dwell` is the reader's pace, how
+/// long each position stays on screen once drawn (tiles start loading after a moment).
+async function scrollGrid(page, { step = 0.8, dwell = 0 } = {}) {
   await page.locator('[data-testid=grid]').waitFor({ timeout: 60_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   const seen = new Set();
   let maxTiles = 0;
   let maxUrls = 0;
   for (let i = 0; i < 100_000; i += 1) {
-    await page.waitForTimeout(pause);
+    await page.waitForFunction(gridDrawn);
+    if (dwell > 0) await page.waitForTimeout(dwell);
     const state = await page.evaluate(() => ({
       indices: [...document.querySelectorAll('[data-testid=grid] .tile')].map((el) => Number(el.dataset.index)),
       urls: Number(document.body.dataset.liveUrls ?? 0),
@@ -69,13 +86,7 @@ async function scrollGrid(page, { step = 0.8, pause = 40 } = {}) {
     state.indices.forEach((n) => seen.add(n));
     maxTiles = Math.max(maxTiles, state.indices.length);
     maxUrls = Math.max(maxUrls, state.urls);
-    if (state.end) {
-      // One more look once the last scroll has been drawn.
-      await page.waitForTimeout(200);
-      const last = await page.$$eval('[data-testid=grid] .tile', (els) => els.map((el) => Number(el.dataset.index)));
-      last.forEach((n) => seen.add(n));
-      break;
-    }
+    if (state.end) break;
     await page.evaluate((k) => window.scrollBy(0, window.innerHeight * k), step);
   }
   return { seen, maxTiles, maxUrls };
@@ -166,7 +177,7 @@ test('a carousel shows every slide, by arrows and keys', async () => {
   assert.ok(decoded > 0, 'slides decode');
   // Dots jump back to the first slide; Escape closes.
   await stage.getByRole('button', { name: `Item 1 of ${slides}` }).click();
-  assert.equal(await stage.getAttribute('data-slide'), '0');
+  await eventually(async () => assert.equal(await stage.getAttribute('data-slide'), '0'));
   await page.keyboard.press('Escape');
   await view.waitFor({ state: 'detached' });
   assert.deepEqual(cspProblems(problems), []);
@@ -231,10 +242,13 @@ test('the post view puts media beside the caption on wide screens and above it o
     const view = page.locator('[data-testid=post-view]');
     await view.waitFor();
     assert.equal(await view.evaluate((el) => el === document.activeElement), true, 'focus moves into the post');
-    const stage = await view.locator('.post-stage').boundingBox();
-    const side = await view.locator('.post-side').boundingBox();
-    if (beside) assert.ok(side.x >= stage.x + stage.width - 1, `${width}px: caption beside the media`);
-    else assert.ok(side.y >= stage.y + stage.height - 1, `${width}px: caption below the media`);
+    // The media's size (and so the layout) changes as it loads: read both boxes together.
+    await eventually(async () => {
+      const stage = await view.locator('.post-stage').boundingBox();
+      const side = await view.locator('.post-side').boundingBox();
+      if (beside) assert.ok(side.x >= stage.x + stage.width - 1, `${width}px: caption beside the media`);
+      else assert.ok(side.y >= stage.y + stage.height - 1, `${width}px: caption below the media`);
+    });
     await page.keyboard.press('Escape');
     await view.waitFor({ state: 'detached' });
     await context.close();
@@ -256,7 +270,7 @@ test('a post whose file is missing shows a placeholder tile', async () => {
       const end = await page.evaluate(() => window.scrollY + innerHeight >= document.documentElement.scrollHeight - 2);
       if (end) break;
       await page.evaluate(() => window.scrollBy(0, innerHeight * 0.8));
-      await page.waitForTimeout(60);
+      await page.waitForFunction(gridDrawn);
     }
   }
   if (!found) {
@@ -268,7 +282,10 @@ test('a post whose file is missing shows a placeholder tile', async () => {
       const slides = Number(await view.locator('.post-stage').getAttribute('data-slides'));
       for (let n = 0; n < slides && !found; n += 1) {
         found = (await view.locator('[data-testid=missing-media]').count()) > 0;
-        if (!found) await page.keyboard.press('ArrowRight');
+        if (!found && n + 1 < slides) {
+          await page.keyboard.press('ArrowRight');
+          await page.waitForFunction((want) => document.querySelector('.post-stage')?.dataset.slide === String(want), n + 1);
+        }
       }
       await page.keyboard.press('Escape');
       await view.waitFor({ state: 'detached' });
@@ -370,9 +387,12 @@ test('a reel with a subtitle file plays with its subtitles, converted to WebVTT'
   for (let i = 0; i < count && !track; i += 1) {
     const current = page.locator(`.reel[data-index="${i}"] video`);
     await current.waitFor({ timeout: 10_000 });
+    // A video's subtitles are asked of the worker once the video is ready; they come
+    // as a track a moment later. Only every other video has them: a reel whose track
+    // has not come within a generous while is taken to have none.
     const candidate = current.locator('track[kind="subtitles"]');
-    if (await candidate.count() === 0) await page.waitForTimeout(500);
-    if (await candidate.count() > 0) track = candidate;
+    const came = await candidate.waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false);
+    if (came) track = candidate;
     else await page.keyboard.press('ArrowDown');
   }
   assert.ok(track, 'a reel has a subtitle track');
@@ -380,14 +400,16 @@ test('a reel with a subtitle file plays with its subtitles, converted to WebVTT'
   const src = await track.getAttribute('src');
   assert.match(src, /^blob:/, 'made from the export, in the page');
   // The browser parses only WebVTT: cues with times mean the SubRip file was converted.
-  const cues = await track.evaluate((el) => new Promise((resolve) => {
-    const read = () => [...(el.track.cues ?? [])].map((c) => ({ start: c.startTime, end: c.endTime, text: c.text }));
-    if (el.track.mode === 'showing' && read().length > 0) return resolve({ mode: el.track.mode, cues: read() });
-    el.addEventListener('load', () => resolve({ mode: el.track.mode, cues: read() }), { once: true });
-    setTimeout(() => resolve({ mode: el.track.mode, cues: read() }), 5_000);
-  }));
-  assert.equal(cues.mode, 'showing', 'the track is on');
-  assert.ok(cues.cues.length > 0, 'its cues are loaded');
+  // The browser loads and parses the track after it is attached.
+  const cues = await eventually(async () => {
+    const now = await track.evaluate((el) => ({
+      mode: el.track.mode,
+      cues: [...(el.track.cues ?? [])].map((c) => ({ start: c.startTime, end: c.endTime, text: c.text })),
+    }));
+    assert.equal(now.mode, 'showing', 'the track is on');
+    assert.ok(now.cues.length > 0, 'its cues are loaded');
+    return now;
+  });
   for (const cue of cues.cues) {
     assert.ok(cue.end > cue.start && cue.text.trim().length > 0, `cue ${JSON.stringify(cue)}`);
   }
@@ -404,14 +426,21 @@ test('20 000 posts: the grid stays windowed and object URLs stay bounded', async
   await page.locator('[data-testid=grid] .tile').first().waitFor({ timeout: 180_000 });
   assert.equal(Number(await page.locator('[data-testid=grid]').getAttribute('data-count')), manifest.counts.posts);
   // Big steps (a few screens at a time) through the whole grid.
-  const { seen, maxTiles, maxUrls } = await scrollGrid(page, { step: 6, pause: 25 });
+  const { seen, maxTiles, maxUrls } = await scrollGrid(page, { step: 6, dwell: 25 });
   t.diagnostic(`most tiles at once ${maxTiles}, most object URLs ${maxUrls}, posts seen ${seen.size}`);
   assert.ok(maxTiles <= 60, `tiles in the DOM stay bounded (most at once: ${maxTiles})`);
   assert.ok(maxUrls <= 80, `object URLs stay bounded (most at once: ${maxUrls})`);
   assert.ok(seen.has(manifest.counts.posts - 1), 'the last post is reached');
   assert.ok(seen.has(0), 'the first post was shown');
   // Once scrolling stops, the tiles in view load and hold URLs; nothing more.
-  await page.waitForTimeout(1_000);
+  await page.waitForFunction(() => {
+    const view = (el) => {
+      const box = el.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    };
+    const tiles = [...document.querySelectorAll('[data-testid=grid] .tile')].filter(view);
+    return tiles.length > 0 && tiles.every((tile) => !tile.querySelector('.media.loading'));
+  }, null, { timeout: 30_000 });
   const settled = await page.evaluate(() => Number(document.body.dataset.liveUrls ?? 0));
   assert.ok(settled <= 60, `settled object URLs: ${settled}`);
   const last = page.locator('[data-testid=grid] .tile').last();

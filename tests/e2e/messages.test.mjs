@@ -2,7 +2,10 @@
 // messages in order, text is repaired and never markup, and search finds a message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, loadApp, demoManifest, fixture, outputPath, decodedWidth, readConversation, DEMO_ZIP } from './support/harness.mjs';
+import {
+  launch, openPage, loadApp, demoManifest, fixture, outputPath, decodedWidth, readConversation, eventually,
+  DEMO_ZIP,
+} from './support/harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,10 +27,12 @@ function assertWholeThread(rows, thread) {
   }
 }
 
+/// Opens a thread and waits for its own header: until the worker answers, the pane still
+/// shows the conversation open before (or none).
 async function openThread(page, title) {
   await page.locator('.thread-row', { hasText: title }).first().click();
   const conversation = page.locator('[data-testid=conversation]');
-  await conversation.waitFor({ timeout: 30_000 });
+  await conversation.getByRole('heading', { name: title, exact: true, level: 2 }).waitFor({ timeout: 30_000 });
   return conversation;
 }
 
@@ -69,8 +74,12 @@ test('a thread split over several files shows every message, oldest to newest', 
   const multi = conversation.locator('.message.current');
   await multi.waitFor();
   const images = multi.locator('img.message-media');
-  const n = await images.count();
-  assert.ok(n >= 2, `${n} images in one message`);
+  // Each photo is a placeholder until the worker has handed over its bytes.
+  const n = await eventually(async () => {
+    const shown = await images.count();
+    assert.ok(shown >= 2, `${shown} images in one message`);
+    return shown;
+  });
   for (let i = 0; i < n; i += 1) assert.ok((await decodedWidth(images.nth(i))) > 0, `photo ${i + 1} decodes`);
   await page.screenshot({ path: outputPath('messages-conversation-dark.png') });
   await context.close();
@@ -84,12 +93,16 @@ test('message text is repaired and shown as text: markup in it never runs', asyn
   await openMessages(page, DEMO_ZIP);
   const group = demoManifest().threads.find((t) => t.group);
   const conversation = await openThread(page, group.title);
-  const text = await conversation.innerText();
-  assert.match(text, /<script>alert\(1\)<\/script>/, 'the script tag is visible as text');
-  assert.match(text, /<img src=x onerror=alert\(1\)>/);
+  // The messages arrive from the worker a page at a time after the header.
+  await eventually(async () => {
+    const text = await conversation.innerText();
+    assert.match(text, /<script>alert\(1\)<\/script>/, 'the script tag is visible as text');
+    assert.match(text, /<img src=x onerror=alert\(1\)>/);
+    for (const person of group.participants) assert.ok(text.includes(person) || person === 'Zoë Demo', `${person} shown repaired`);
+  });
   assert.equal(await conversation.locator('script, .bubble img[src="x"]').count(), 0, 'no element was created');
-  for (const person of group.participants) assert.ok(text.includes(person) || person === 'Zoë Demo', `${person} shown repaired`);
-  await page.waitForTimeout(300);
+  // Once every image on the page has loaded or failed, any onerror has had its turn.
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
   assert.equal(dialogs, 0, 'nothing executed');
   await page.screenshot({ path: outputPath('messages-conversation-light.png') });
   await context.close();
@@ -102,7 +115,10 @@ test('search finds a message and brings it into view', async () => {
   const group = demoManifest().threads.find((t) => t.group);
   const conversation = await openThread(page, group.title);
   await conversation.getByRole('searchbox', { name: 'Search this conversation' }).fill('onerror');
-  assert.match(await conversation.locator('[data-testid=match-count]').innerText(), /^1 found/);
+  // The count reads "0 found" until the worker has answered the search.
+  await eventually(async () => {
+    assert.match(await conversation.locator('[data-testid=match-count]').innerText(), /^1 found/);
+  });
   await conversation.getByRole('button', { name: 'Previous' }).click();
   const current = conversation.locator('.message.current');
   await current.waitFor();
@@ -192,7 +208,8 @@ test('a broadcast channel shows its messages and, apart, every reply with whom i
   assert.equal(rows.length, counts.broadcast_messages, 'every announcement');
   await conversation.getByRole('button', { name: `Replies (${counts.broadcast_replies})` }).click();
   const replies = conversation.locator('[data-testid=replies] .reply');
-  assert.equal(await replies.count(), counts.broadcast_replies, 'every reply');
+  // The panel is drawn by the re-render the click starts.
+  await eventually(async () => assert.equal(await replies.count(), counts.broadcast_replies, 'every reply'));
   assert.match(await replies.first().innerText(), /^Reply to \S/);
   await context.close();
 });

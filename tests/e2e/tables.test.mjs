@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
-  launch, openPage, loadApp, fixture, demoManifest, outputPath, DEMO_ZIP, FIXTURES, ROOT,
+  launch, openPage, loadApp, fixture, demoManifest, outputPath, eventually, DEMO_ZIP, FIXTURES, ROOT,
 } from './support/harness.mjs';
 
 const BIG = 'big-followers';
@@ -164,29 +164,36 @@ test('sorting, filtering and the date range change the rows; JSON downloads too'
   assert.equal(await shown(page), total);
   assert.match(await page.locator('[data-testid=row-count]').innerText(), new RegExp(`of ${total}$`));
 
+  // Each sort, filter and date below redraws the table after the event that sets it.
   const names = lower(manifest.followers).sort();
   const header = table.locator('th', { hasText: 'Username' });
   await header.locator('button.sort').click();
-  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
-  assert.equal((await firstName()).toLowerCase(), names[0]);
+  await eventually(async () => {
+    assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+    assert.equal((await firstName()).toLowerCase(), names[0]);
+  });
   await header.locator('button.sort').click();
-  assert.equal(await header.getAttribute('aria-sort'), 'descending');
-  assert.equal((await firstName()).toLowerCase(), names[names.length - 1]);
+  await eventually(async () => {
+    assert.equal(await header.getAttribute('aria-sort'), 'descending');
+    assert.equal((await firstName()).toLowerCase(), names[names.length - 1]);
+  });
 
   const target = manifest.followers[3];
   await table.locator('input[aria-label="Filter rows"]').fill(target);
   const matching = manifest.followers.filter((n) => n.toLowerCase().includes(target.toLowerCase()));
-  assert.equal(await shown(page), matching.length);
-  assert.equal(await firstName(), matching.sort().reverse()[0]);
-  assert.match(await page.locator('[data-testid=row-count]').innerText(), new RegExp(`^${matching.length} of ${total}$`));
+  await eventually(async () => {
+    assert.equal(await shown(page), matching.length);
+    assert.equal(await firstName(), matching.sort().reverse()[0]);
+    assert.match(await page.locator('[data-testid=row-count]').innerText(), new RegExp(`^${matching.length} of ${total}$`));
+  });
   await table.locator('input[aria-label="Filter rows"]').fill('');
-  assert.equal(await shown(page), total);
+  await eventually(async () => assert.equal(await shown(page), total));
 
   await table.locator('input[aria-label="From date"]').fill('2100-01-01');
-  assert.equal(await shown(page), 0, 'nothing after 2100');
+  await eventually(async () => assert.equal(await shown(page), 0, 'nothing after 2100'));
   await table.locator('input[aria-label="From date"]').fill('1990-01-01');
   await table.locator('input[aria-label="To date"]').fill('2100-01-01');
-  assert.equal(await shown(page), total, 'everything in range');
+  await eventually(async () => assert.equal(await shown(page), total, 'everything in range'));
   await page.getByRole('button', { name: 'All dates' }).click();
 
   const [download] = await Promise.all([
@@ -199,8 +206,10 @@ test('sorting, filtering and the date range change the rows; JSON downloads too'
   const profile = table.locator('tbody a').first();
   await page.locator('[data-testid=tab-followers]').focus();
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.locator('[data-testid=tab-following]').getAttribute('aria-selected'), 'true', 'arrow keys move between tabs');
-  assert.equal(await shown(page), manifest.counts.following);
+  await eventually(async () => {
+    assert.equal(await page.locator('[data-testid=tab-following]').getAttribute('aria-selected'), 'true', 'arrow keys move between tabs');
+    assert.equal(await shown(page), manifest.counts.following);
+  });
   await page.keyboard.press('ArrowLeft');
   assert.equal(await profile.getAttribute('target'), '_blank');
   assert.equal(await profile.getAttribute('rel'), 'noopener noreferrer');
@@ -219,7 +228,7 @@ test('IP addresses are masked until shown; other data opens as a table and as JS
   const ip = /\b(?:192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}\b/g;
   assert.doesNotMatch(text, ip, 'no IP address on screen');
   await table.locator('tbody button.reveal').first().click();
-  assert.equal((await table.innerText()).match(ip)?.length, 1, 'one IP shown');
+  await eventually(async () => assert.equal((await table.innerText()).match(ip)?.length, 1, 'one IP shown'));
 
   await go(page, 'other', 'other-data');
   const unknown = manifest.unknown_files[0];
@@ -245,18 +254,21 @@ test('100,000 followers scroll with a bounded number of rows in the DOM', async 
   const rows = page.locator('[data-testid=data-table] tbody tr:not(.pad)');
   const scroller = page.locator('[data-testid=data-table] .table-scroll');
   const counts = [await rows.count()];
+  // The rows for a new scroll position are drawn after its scroll event, a frame later.
   for (const fraction of [0.25, 0.5]) {
     await scroller.evaluate((el, f) => { el.scrollTop = el.scrollHeight * f; }, fraction);
-    await page.waitForTimeout(150);
+    await eventually(async () => {
+      const index = Number(await rows.first().getAttribute('aria-rowindex'));
+      assert.ok(index > BIG_FOLLOWERS * fraction - 200, `rows near ${fraction} drawn (first ${index})`);
+    });
     counts.push(await rows.count());
-    const index = Number(await rows.first().getAttribute('aria-rowindex'));
-    assert.ok(index > BIG_FOLLOWERS * fraction - 200, `rows near ${fraction} drawn (first ${index})`);
   }
   await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
-  await page.waitForTimeout(150);
+  await eventually(async () => {
+    const last = await rows.last().getAttribute('aria-rowindex');
+    assert.equal(Number(last), BIG_FOLLOWERS + 1, 'the last row is reachable');
+  });
   counts.push(await rows.count());
   for (const n of counts) assert.ok(n > 0 && n <= 120, `bounded DOM rows: ${counts}`);
-  const last = await rows.last().getAttribute('aria-rowindex');
-  assert.equal(Number(last), BIG_FOLLOWERS + 1, 'the last row is reachable');
   await context.close();
 });

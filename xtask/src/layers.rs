@@ -1,35 +1,67 @@
-//! `cargo xtask test`: checks, then the three test layers, then one summary line each.
+//! `cargo xtask test [checks] [native] [browser] [e2e]`: the checks, then the three test
+//! layers (or only those named), then one summary line each.
 
 use crate::process::{cargo, in_dir, run, run_captured};
 use crate::summary::{self, Counts};
 use crate::tools;
 
-pub fn run_all() -> Result<(), String> {
-    tools::ensure_web_build()?;
-    tools::ensure_browser_tests()?;
+/// What can be named on the command line, in the order it runs.
+const PARTS: [&str; 4] = ["checks", "native", "browser", "e2e"];
+
+/// What runs one test layer and counts its results.
+type Layer = fn() -> Result<Counts, String>;
+
+/// The test layers, each with what runs it.
+const LAYERS: [(&str, Layer); 3] = [("native", native), ("browser", browser), ("e2e", e2e)];
+
+/// Runs the parts named in `args` (everything when none is named).
+pub fn run_tests(args: &[String]) -> Result<(), String> {
+    if let Some(unknown) = args.iter().find(|a| !PARTS.contains(&a.as_str())) {
+        return Err(format!(
+            "unknown test layer `{unknown}` (choose from {})",
+            PARTS.join(", ")
+        ));
+    }
+    let wanted = |part: &str| args.is_empty() || args.iter().any(|a| a == part);
+
+    // Only the native layer runs without the wasm toolchain (the checks lint wasm32 too).
+    if PARTS.iter().any(|&p| p != "native" && wanted(p)) {
+        tools::ensure_web_build()?;
+    }
+    if wanted("browser") || wanted("e2e") {
+        tools::ensure_browser_tests()?;
+    }
 
     let mut checks_ok = true;
-    for (name, args) in checks() {
-        if let Err(e) = run(cargo().args(args)) {
-            eprintln!("{name} failed: {e}");
-            checks_ok = false;
+    if wanted("checks") {
+        for (name, args) in checks() {
+            if let Err(e) = run(cargo().args(args)) {
+                eprintln!("{name} failed: {e}");
+                checks_ok = false;
+            }
         }
     }
 
-    let native = layer("native", native);
-    let browser = layer("browser", browser);
-    let e2e = layer("e2e", e2e);
-    let total = native.add(browser).add(e2e);
+    let ran: Vec<(&str, Counts)> = LAYERS
+        .iter()
+        .filter(|(name, _)| wanted(name))
+        .map(|&(name, body)| (name, layer(name, body)))
+        .collect();
 
     println!();
     if !checks_ok {
         println!("checks: cargo fmt, cargo clippy or the fuzz targets failed (see above)");
     }
-    println!("native: {native}");
-    println!("browser: {browser}");
-    println!("e2e: {e2e}");
-    println!("total: {total}");
-    if checks_ok && native.ok() && browser.ok() && e2e.ok() {
+    for (name, counts) in &ran {
+        println!("{name}: {counts}");
+    }
+    if !ran.is_empty() {
+        let total = ran
+            .iter()
+            .fold(Counts::default(), |sum, (_, c)| sum.add(*c));
+        println!("total: {total}");
+    }
+    if checks_ok && ran.iter().all(|(_, counts)| counts.ok()) {
         Ok(())
     } else {
         Err("some checks or tests failed, or a layer ran no test".into())
@@ -96,7 +128,7 @@ fn checks() -> Vec<(&'static str, Vec<&'static str>)> {
 }
 
 /// Runs one layer; a layer that cannot run at all is reported, not fatal to the others.
-fn layer(name: &str, body: fn() -> Result<Counts, String>) -> Counts {
+fn layer(name: &str, body: Layer) -> Counts {
     println!("\n=== {name} tests ===");
     body().unwrap_or_else(|e| {
         eprintln!("{name} layer could not run: {e}");

@@ -22,7 +22,8 @@ usage: cargo xtask <command>
 
 commands:
   serve [--host H] [--port P]   build the app (if needed) and serve it with the demo archive
-  test                          install what tests need, then run every check and test layer
+  test [LAYER...]               install what tests need, then run every check and test layer,
+                                or only the layers named: checks, native, browser, e2e
   build                         release build of the web app into dist/
   bench [--runs N] [--no-browser]
                                 time opening generated exports, natively and in Chromium,
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
-        Some("test") => layers::run_all(),
+        Some("test") => layers::run_tests(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("build") => build::release(true).map(|_| ()),
         Some("demo") => build::demo(),

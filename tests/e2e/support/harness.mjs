@@ -68,31 +68,71 @@ export function fixture(name) {
   return { manifest, paths, folder: Boolean(manifest.folder) };
 }
 
-/// Opens the overview's preview of the first listed file whose path matches `pattern`.
+/// Runs `check` (a function holding assertions) until it passes, and returns what it
+/// returns: for reading what the page shows once it has caught up with a worker's answer
+/// or a re-render. After `timeout` ms it throws the last assertion error.
+export async function eventually(check, { timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    let timer;
+    const expired = new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(last ?? new Error(`no answer within ${timeout} ms`)),
+        Math.max(0, deadline - Date.now()),
+      );
+    });
+    try {
+      return await Promise.race([check(), expired]);
+    } catch (error) {
+      last = error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (Date.now() >= deadline) throw last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/// Opens the overview's preview of the first listed file whose path contains `pattern`.
+/// The list answers the filter through the worker: until then it lists other files.
 export async function previewFirst(page, pattern) {
   await page.locator('input[aria-label="Filter files by path"]').fill(pattern);
-  const entry = page.locator('[data-testid=entries] button.path').first();
-  await entry.waitFor();
+  const entry = page.locator('[data-testid=entries] button.path', { hasText: pattern }).first();
+  await entry.waitFor({ timeout: 30_000 });
   await entry.click();
   return page.locator('[data-testid=preview]');
 }
 
 /// Waits until an <img> has decoded (naturalWidth > 0) and returns its natural width.
+/// An image that failed before the wait began fails it at once: its error event is past.
 export async function decodedWidth(img) {
   await img.waitFor();
-  await img.evaluate((el) => (el.complete && el.naturalWidth > 0) || new Promise((resolve, reject) => {
+  await img.evaluate((el) => new Promise((resolve, reject) => {
+    const failed = () => reject(new Error('image failed to decode'));
+    if (el.complete) {
+      if (el.naturalWidth > 0) resolve();
+      else failed();
+      return;
+    }
     el.addEventListener('load', resolve, { once: true });
-    el.addEventListener('error', () => reject(new Error('image failed to decode')), { once: true });
+    el.addEventListener('error', failed, { once: true });
   }));
   return img.evaluate((el) => el.naturalWidth);
 }
 
 /// Waits until a <video>/<audio> has its metadata and returns its duration in seconds.
+/// Media that failed before the wait began fails it at once: its error event is past.
 export async function mediaDuration(media) {
   await media.waitFor();
-  await media.evaluate((el) => el.readyState >= 1 || new Promise((resolve, reject) => {
-    el.addEventListener('loadedmetadata', resolve, { once: true });
-    el.addEventListener('error', () => reject(new Error('media failed to load')), { once: true });
+  await media.evaluate((el) => new Promise((resolve, reject) => {
+    const failed = () => reject(new Error('media failed to load'));
+    if (el.readyState >= 1) resolve();
+    else if (el.error) failed();
+    else {
+      el.addEventListener('loadedmetadata', resolve, { once: true });
+      el.addEventListener('error', failed, { once: true });
+    }
   }));
   return media.evaluate((el) => el.duration);
 }
@@ -123,19 +163,43 @@ export async function shownFileCount(page) {
   return Number((await card.innerText()).replace(/\D/g, ''));
 }
 
-/// Gives the page `window.settleRows(scroller)`: resolves once a conversation's drawn
-/// rows have all loaded, a few frames after a scroll. (Defined through evaluate, as the
-/// page's policy forbids eval.)
+/// Gives the page `window.settleRows(scroller)`: resolves once, after a scroll, the
+/// conversation's drawn rows have all loaded, cover the viewport from top to bottom
+/// (until the list redraws for the new position, the rows drawn are the old ones), and
+/// have stayed put for three frames (rows measured after loading move the rows below
+/// them, until the list scrolls by as much to hold its anchor).
+/// (Defined through evaluate, as the page's policy forbids eval.)
 export async function installSettle(page) {
   await page.evaluate(() => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const covered = (el) => {
+      const rows = el.querySelectorAll('.message-row');
+      if (rows.length === 0 || el.querySelector('.message-row.pending')) return false;
+      const view = el.getBoundingClientRect();
+      const first = rows[0];
+      const last = rows[rows.length - 1];
+      // The spacer after the list stands for the rows not drawn below: none at the end.
+      const below = el.querySelector('.message-list').nextElementSibling;
+      return (first.dataset.index === '0' || first.getBoundingClientRect().top <= view.top + 1)
+        && (below.offsetHeight === 0 || last.getBoundingClientRect().bottom >= view.bottom - 1);
+    };
+    const place = (el) => {
+      const first = el.querySelector('.message-row');
+      return [el.scrollTop, el.scrollHeight, first.dataset.index, first.getBoundingClientRect().top].join();
+    };
     window.settleRows = async (el) => {
-      for (let i = 0; i < 600; i += 1) {
+      const deadline = performance.now() + 30_000;
+      let last = null;
+      let still = 0;
+      await frame();
+      while (performance.now() < deadline) {
         await frame();
-        await frame();
-        if (!el.querySelector('.message-row.pending')) return;
+        const now = covered(el) ? place(el) : null;
+        still = now !== null && now === last ? still + 1 : 0;
+        last = now;
+        if (still >= 2) return;
       }
-      throw new Error('message rows never loaded');
+      throw new Error('message rows never loaded and settled around the scroll position');
     };
   });
 }
