@@ -34,6 +34,10 @@ pub fn run_tests(args: &[String]) -> Result<(), String> {
 
     let mut checks_ok = true;
     if wanted("checks") {
+        if let Err(e) = crate::hygiene::no_outside_paths() {
+            eprintln!("repository check failed: {e}");
+            checks_ok = false;
+        }
         for (name, args) in checks() {
             if let Err(e) = run(cargo().args(args)) {
                 eprintln!("{name} failed: {e}");
@@ -50,7 +54,10 @@ pub fn run_tests(args: &[String]) -> Result<(), String> {
 
     println!();
     if !checks_ok {
-        println!("checks: cargo fmt, cargo clippy or the fuzz targets failed (see above)");
+        println!(
+            "checks: cargo fmt, cargo clippy, the fuzz targets or the repository check failed \
+             (see above)"
+        );
     }
     for (name, counts) in &ran {
         println!("{name}: {counts}");

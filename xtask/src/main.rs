@@ -6,6 +6,7 @@
 mod bench;
 mod build;
 mod csp;
+mod hygiene;
 mod inspect;
 mod layers;
 mod mime;
