@@ -630,23 +630,22 @@ fn build(parts: &[Part], volumes: &[Volume]) -> Built {
         .into_iter()
         .filter_map(|i| rows.get_mut(i).and_then(Option::take));
     let mut entries: Vec<Entry> = Vec::with_capacity(order_len);
+    // (size, CRC) of the current path's duplicates: a hash set, since hostile names can
+    // give one path tens of thousands of copies.
+    let mut seen: HashSet<(u64, Option<u32>)> = HashSet::new();
     for row in sorted {
         match entries.last() {
             Some(prev) if prev.path == row.path => {
                 let same = prev.size == row.size
                     && (prev.crc32 == row.crc32 || prev.crc32.is_none() || row.crc32.is_none());
-                // Only this path's duplicates can match; they are at the end.
-                let seen = out
-                    .duplicates
-                    .iter()
-                    .rev()
-                    .take_while(|d| d.path == row.path)
-                    .any(|d| d.size == row.size && d.crc32 == row.crc32);
-                if !same && !seen {
+                if !same && seen.insert((row.size, row.crc32)) {
                     out.duplicates.push(row);
                 }
             }
-            _ => entries.push(row),
+            _ => {
+                seen.clear();
+                entries.push(row);
+            }
         }
     }
     out.entries = entries;

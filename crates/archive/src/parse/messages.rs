@@ -5,7 +5,8 @@
 //! thread (the file count comes from the index); a whole thread is read on demand. Era A
 //! keeps every conversation in one root `messages.json`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use serde::Deserialize;
@@ -532,19 +533,27 @@ fn is_placeholder(name: &str) -> bool {
 /// starts a new folder when a participant renames.
 fn merge_renamed(threads: Vec<ThreadSummary>) -> Vec<ThreadSummary> {
     let mut out: Vec<ThreadSummary> = Vec::with_capacity(threads.len());
-    let key = |t: &ThreadSummary| {
-        let mut p = t.participants.clone();
-        p.sort();
-        (t.folder_kind.clone(), p)
-    };
+    // Position in `out` of the first thread with each key: one lookup per thread, not a
+    // scan of all earlier ones (an inbox can hold tens of thousands of threads).
+    let mut first: HashMap<(Option<FolderKind>, Vec<String>), usize> = HashMap::new();
     for t in threads {
         let mergeable = !t.is_group
             && t.participants.len() == 2
             && !t.participants.iter().any(|p| is_placeholder(p))
             && t.folder_kind != Some(FolderKind::Legacy);
-        let existing = mergeable
-            .then(|| out.iter_mut().find(|o| !o.is_group && key(o) == key(&t)))
-            .flatten();
+        let existing = if mergeable {
+            let mut people = t.participants.clone();
+            people.sort();
+            match first.entry((t.folder_kind.clone(), people)) {
+                Entry::Occupied(at) => out.get_mut(*at.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(out.len());
+                    None
+                }
+            }
+        } else {
+            None
+        };
         match existing {
             Some(o) => {
                 o.merged_folders.push(t.id);
@@ -557,14 +566,15 @@ fn merge_renamed(threads: Vec<ThreadSummary>) -> Vec<ThreadSummary> {
                     o.last_message = t.last_message;
                     o.title = t.title;
                 }
-                for n in t.former_names {
-                    if !o.former_names.contains(&n) {
-                        o.former_names.push(n);
-                    }
-                }
+                // Deduplicated once at the end: thousands of folders can merge into one.
+                o.former_names.extend(t.former_names);
             }
             None => out.push(t),
         }
+    }
+    for t in out.iter_mut().filter(|t| !t.merged_folders.is_empty()) {
+        let mut names = HashSet::new();
+        t.former_names.retain(|n| names.insert(n.clone()));
     }
     out
 }
@@ -590,11 +600,16 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
     if with_people.len() >= 2
         && let Some(first) = with_people.first()
     {
-        let common: Vec<&String> = first
-            .participants
-            .iter()
-            .filter(|n| with_people.iter().all(|t| t.participants.contains(n)))
-            .collect();
+        // Threads each name is in, counted in one pass (not a scan per name and thread).
+        let mut seen_in: HashMap<&str, usize> = HashMap::new();
+        for t in &with_people {
+            let names: HashSet<&str> = t.participants.iter().map(String::as_str).collect();
+            for n in names {
+                *seen_in.entry(n).or_default() += 1;
+            }
+        }
+        let everywhere = |n: &&String| seen_in.get(n.as_str()) == Some(&with_people.len());
+        let common: Vec<&String> = first.participants.iter().filter(everywhere).collect();
         if let [only] = common.as_slice() {
             return Owner {
                 name: Some((*only).clone()),
