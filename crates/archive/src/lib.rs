@@ -15,6 +15,9 @@
 //!   one record per name.
 //! - A stored `.zip` inside a part is opened in place (a window over the parent's source)
 //!   when it holds an export or the outer ZIP holds none; a deflated one gets a note.
+//! - Opening is budgeted across all parts: no byte range is opened twice, at most 32
+//!   inner ZIPs, 500k entries and 128 MiB of directory; a preloaded directory is freed
+//!   once parsed.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod blocks;

@@ -140,3 +140,77 @@ fn extreme_timestamps_are_read() {
     assert_eq!(people, 3 + 4);
     followers_usable(&mut export);
 }
+
+/// A nesting case opened, checking that each opened ZIP read its end records and
+/// directory only a couple of times (8 times the file in all, for a few small ZIPs).
+fn open_nested(name: &str) -> (Archive, PartInfo) {
+    let input = case(name);
+    let size = input.len();
+    let (a, info, bytes) = open(input);
+    let read = bytes.get();
+    assert!(read < 8 * size, "{name}: {read} bytes read of {size}");
+    (a, info.unwrap())
+}
+
+// Finding 1: the same inner ZIP was opened once per name that points at it.
+#[test]
+fn nested_fanout_opens_each_byte_range_once() {
+    let (a, info) = open_nested("nested_fanout");
+    // The middle ZIP and the export inside it: one volume each, not 16 and 256.
+    assert_eq!(info.nested, ["copy_0.zip", "copy_0.zip"]);
+    assert!(a.entry(hostile::FOLLOWERS).is_some());
+    // The other names for the same bytes stay plain files.
+    assert!(a.entry("copy_15.zip").is_some());
+}
+
+#[test]
+fn nesting_stops_two_levels_down() {
+    let (a, info) = open_nested("deep_nesting");
+    assert_eq!(info.nested, ["level_10.zip", "level_11.zip"]);
+    assert!(a.entry("level_9.zip").is_some());
+}
+
+#[test]
+fn inner_zips_are_capped_in_all() {
+    let (a, info, _) = open(case("distinct_nested"));
+    let info = info.unwrap();
+    assert_eq!(info.nested.len(), 32);
+    assert!(
+        info.notes
+            .iter()
+            .any(|n| n.contains("more ZIPs than Keepsake opens")),
+        "{:?}",
+        info.notes
+    );
+    // What was opened is there: 2 middles of 16 leaves each (15 + 1 opened per middle
+    // after the first, since the cap counts middles too).
+    assert!(a.entries().iter().any(|e| e.path == "tag.txt"));
+}
+
+#[test]
+fn a_million_entries_are_refused_from_the_end_records() {
+    let input = case("million_empty_entries");
+    let size = input.len();
+    let (_, info, bytes) = open(input);
+    let err = info.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ArchiveError::TooManyFiles {
+                entries: 1_000_000,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("more files than Keepsake can open")
+    );
+    // The end records only: not the 50 MB directory.
+    assert!(
+        bytes.get() < 200_000,
+        "{} bytes read of {size}",
+        bytes.get()
+    );
+}
