@@ -157,6 +157,8 @@ pub struct Archive {
     loose: Option<usize>,
     loose_paths: HashSet<String>,
     budget: Budget,
+    /// What the parsers' kept results have read (see `parse::EXPORT_ROWS`).
+    pub(crate) spent: crate::parse::Spent,
     built: OnceCell<Built>,
 }
 
@@ -174,6 +176,7 @@ impl Archive {
             loose: None,
             loose_paths: HashSet::new(),
             budget: Budget::default(),
+            spent: crate::parse::Spent::default(),
             built: OnceCell::new(),
         }
     }

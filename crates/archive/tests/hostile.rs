@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 use common::Counting;
 use keepsake_archive::model::OwnerSource;
-use keepsake_archive::{Archive, ArchiveError, Export, PartInfo, RandomAccess};
+use keepsake_archive::parse::{FILE_PROBLEMS, FILE_ROWS, MAX_CONTAINERS};
+use keepsake_archive::{Archive, ArchiveError, Export, PartInfo, Problem, RandomAccess};
 use keepsake_fixtures::hostile::{self, Input, Sparse};
 
 /// A sparse case as a source, counting the bytes read.
@@ -212,5 +213,141 @@ fn a_million_entries_are_refused_from_the_end_records() {
         bytes.get() < 200_000,
         "{} bytes read of {size}",
         bytes.get()
+    );
+}
+
+/// The problems about `path`.
+fn about<'p>(problems: &'p [Problem], path: &str) -> Vec<&'p str> {
+    problems
+        .iter()
+        .filter(|p| p.path == path)
+        .map(|p| p.message.as_str())
+        .collect()
+}
+
+// Finding 3: one problem per bad row, and every row kept, made 31 MiB cost a gigabyte.
+#[test]
+fn repetitive_bad_rows_cost_a_bounded_list_of_problems() {
+    let mut export = export_of("repetitive_rows");
+    let rel = export.relations();
+    let mine = about(&rel.problems, hostile::BAD_ROWS_FILE);
+    assert!(mine.len() <= FILE_PROBLEMS + 1, "{} problems", mine.len());
+    assert!(
+        mine.iter().any(|m| m.contains("duplicate field")),
+        "{mine:#?}"
+    );
+    let more = mine
+        .iter()
+        .find(|m| m.contains("more rows could not be read"));
+    let expected = format!("… and {} more rows could not be read", FILE_ROWS - 20);
+    assert_eq!(more.copied(), Some(expected.as_str()));
+    // Past the first FILE_ROWS rows nothing is parsed, only counted.
+    assert!(mine.iter().any(|m| m.contains("more rows were not read")));
+    followers_usable(&mut export);
+}
+
+/// The case's one problem about its relations file, which must contain `expected`; the
+/// followers next to it still read.
+fn refused_with(name: &str, expected: &str) {
+    let mut export = export_of(name);
+    let rel = export.relations();
+    let mine = about(&rel.problems, hostile::BAD_ROWS_FILE);
+    assert_eq!(mine.len(), 1, "{name}: {mine:?}");
+    assert!(mine[0].contains(expected), "{name}: {}", mine[0]);
+    followers_usable(&mut export);
+}
+
+#[test]
+fn a_compression_bomb_is_refused_by_its_ratio() {
+    refused_with("compression_bomb", "more than 200 times its packed size");
+}
+
+#[test]
+fn a_file_of_millions_of_values_is_refused_before_parsing() {
+    let expected = format!("more than the {MAX_CONTAINERS} Keepsake reads from one file");
+    refused_with("many_containers", &expected);
+}
+
+#[test]
+fn a_declared_2gb_file_is_refused_without_reading_it() {
+    let (a, info, bytes) = open(case("declared_2gb_json"));
+    info.unwrap();
+    let mut export = Export::new(a);
+    let activity = export.activity();
+    let mine = about(&activity.problems, hostile::BIG_FILE);
+    assert_eq!(mine.len(), 1, "{:?}", activity.problems);
+    assert!(mine[0].contains("too large to open here"), "{}", mine[0]);
+    followers_usable(&mut export);
+    // End records, directory and the small files: never the 2 GB.
+    assert!(bytes.get() < 1 << 20, "{} bytes read", bytes.get());
+}
+
+/// A two-entry case opened, and the path of its entry that `pick` chooses.
+fn two_entries(name: &str, pick: impl Fn(&str) -> bool) -> (Archive, String) {
+    let (a, info, _) = open(case(name));
+    assert_eq!(info.unwrap().entries, 2);
+    let path = a.entries().iter().map(|e| e.path.clone()).find(|p| pick(p));
+    (a, path.unwrap())
+}
+
+#[test]
+fn a_65535_character_name_is_an_entry_like_any_other() {
+    let (mut a, long) = two_entries("long_name", |p| p.len() > 60_000);
+    assert_eq!(long.len(), 65_535 - hostile::ROOT.len());
+    assert_eq!(a.read(&long, 100).unwrap(), b"long");
+}
+
+#[test]
+fn lying_records_give_a_clear_error() {
+    for name in ["lying_zip64", "end_record_outside"] {
+        let input = case(name);
+        let size = input.len();
+        let (_, info, bytes) = open(input);
+        let err = info.unwrap_err();
+        assert!(
+            matches!(err, ArchiveError::Corrupt(_) | ArchiveError::Truncated),
+            "{name}: {err:?}"
+        );
+        assert!(!err.to_string().is_empty());
+        assert!(
+            bytes.get() < 8 * size + 200_000,
+            "{name}: {} bytes read",
+            bytes.get()
+        );
+    }
+}
+
+#[test]
+fn overlapping_entries_read_their_own_bytes_or_fail() {
+    let (mut a, info, _) = open(case("overlapping_entries"));
+    assert_eq!(info.unwrap().entries, 3);
+    assert_eq!(a.read("a.txt", 100).unwrap(), b"0123456789abcdef");
+    // `b` claims a's header with other sizes and `c` starts inside it: each is refused
+    // or reads exactly its declared size, never more and never a panic.
+    for path in ["b.txt", "c.txt"] {
+        let declared = a.entry(path).unwrap().size;
+        match a.read(path, 100) {
+            Ok(bytes) => assert_eq!(bytes.len() as u64, declared, "{path}"),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+        let _ = a.locate(path);
+    }
+}
+
+#[test]
+fn names_that_are_not_utf8_are_shown_and_readable() {
+    let (mut a, bad) = two_entries("invalid_utf8_names", |p| p.starts_with("media/"));
+    // Decoded as the ZIP's old code page (the zip crate's fallback): shown, not refused.
+    assert!(bad.ends_with("bad.jpg") && !bad.is_ascii(), "{bad}");
+    assert_eq!(a.read(&bad, 100).unwrap(), b"\xff\xd8\xffjpeg");
+}
+
+#[test]
+fn a_truncated_part_is_refused_as_incomplete() {
+    let (_, info, _) = open(case("truncated_part"));
+    assert!(
+        matches!(info, Err(ArchiveError::Truncated)),
+        "{:?}",
+        info.err()
     );
 }

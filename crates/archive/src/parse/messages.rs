@@ -18,7 +18,7 @@ use super::{Ctx, JsonFile, Parsed, non_empty, provenance};
 use crate::blocks::strip_bom;
 use crate::container::Archive;
 use crate::instant::Instant;
-use crate::lenient::{self, Text};
+use crate::lenient::{self, Capped, Text};
 use crate::model::{
     FolderKind, Inbox, MediaRef, Message, Owner, OwnerSource, Profile, Reaction, Share, Thread,
     ThreadSummary,
@@ -134,11 +134,11 @@ impl<'de> Deserialize<'de> for Name {
 struct RawThread<'a> {
     #[serde(deserialize_with = "lenient::list")]
     participants: Vec<Name>,
-    #[serde(borrow, deserialize_with = "lenient::list")]
-    messages: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    messages: Capped<&'a RawValue>,
     /// Era A.
-    #[serde(borrow, deserialize_with = "lenient::list")]
-    conversation: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    conversation: Capped<&'a RawValue>,
     #[serde(deserialize_with = "lenient::string")]
     title: String,
     #[serde(deserialize_with = "lenient::string")]
@@ -357,9 +357,14 @@ fn read_messages(ctx: &mut Ctx<'_>, file: &JsonFile, raw: RawThread<'_>) -> File
     let group = raw.participants.len() > 2
         || raw.joinable_mode.is_some()
         || raw.thread_type.contains("Group");
-    let mut messages = Vec::with_capacity(raw.messages.len() + raw.conversation.len());
+    let found = raw.messages.items.len() + raw.conversation.items.len();
+    let skipped = raw.messages.skipped + raw.conversation.skipped;
+    let keep = ctx.keep_rows(file, found);
+    ctx.skipped(file, skipped);
+    let mut messages = Vec::with_capacity(keep);
     let mut bad = 0usize;
-    for item in raw.messages.iter().chain(&raw.conversation) {
+    let items = raw.messages.items.iter().chain(&raw.conversation.items);
+    for item in items.take(keep) {
         match serde_json::from_str::<RawMessage>(item.get()) {
             Ok(m) => messages.push(convert(ctx, m)),
             Err(_) => bad += 1,
@@ -625,7 +630,8 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
 
 /// The whole thread behind `summary` (every file of every merged folder), oldest first.
 pub fn thread(archive: &mut Archive, summary: &ThreadSummary) -> Parsed<Thread> {
-    Ctx::run(archive, |ctx| read_thread(ctx, summary))
+    // Not kept by the export (a thread can be huge), so not charged to its budget.
+    Ctx::run_passing(archive, |ctx| read_thread(ctx, summary))
 }
 
 fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
