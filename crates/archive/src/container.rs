@@ -237,6 +237,8 @@ impl Archive {
         if self.loose_paths.contains(&name) {
             return Err(ArchiveError::DuplicatePart(path.to_owned()));
         }
+        // Loose files are indexed like ZIP entries, so they share the entry budget.
+        self.budget.charge(1, name.len() as u64)?;
         let vi = match self.loose {
             Some(vi) => vi,
             None => self.new_folder_part(&name),
@@ -756,5 +758,16 @@ mod tests {
         let mut names = Budget::default();
         assert!(names.charge(1, MAX_DIRECTORY_BYTES + 1).is_err());
         assert!(names.charge(1, MAX_DIRECTORY_BYTES).is_ok());
+    }
+
+    #[test]
+    fn loose_files_share_the_entry_budget() {
+        let mut a = Archive::new();
+        a.add_loose_file("f/a.json", Box::new(vec![1])).unwrap();
+        a.budget.charge(MAX_ENTRIES - 2, 0).unwrap();
+        a.add_loose_file("f/b.json", Box::new(vec![1])).unwrap();
+        let refused = a.add_loose_file("f/c.json", Box::new(vec![1]));
+        assert!(matches!(refused, Err(ArchiveError::TooManyFiles { .. })));
+        assert_eq!(a.entries().len(), 2);
     }
 }
