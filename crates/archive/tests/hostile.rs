@@ -183,9 +183,17 @@ fn inner_zips_are_capped_in_all() {
         "{:?}",
         info.notes
     );
-    // What was opened is there: 2 middles of 16 leaves each (15 + 1 opened per middle
-    // after the first, since the cap counts middles too).
+    // Opened in order: middle_0 and its 16 exports, middle_1 and 14 of its, then the
+    // cap; what was opened is in the tree.
+    let middles: Vec<&str> = info
+        .nested
+        .iter()
+        .map(String::as_str)
+        .filter(|n| n.starts_with("middle_"))
+        .collect();
+    assert_eq!(middles, ["middle_0.zip", "middle_1.zip"]);
     assert!(a.entries().iter().any(|e| e.path == "tag.txt"));
+    assert!(a.entry("middle_2.zip").is_some(), "left as a plain file");
 }
 
 #[test]
