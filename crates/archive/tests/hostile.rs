@@ -99,6 +99,15 @@ fn same_path_spellings_are_one_entry_plus_duplicates() {
 }
 
 #[test]
+fn one_media_json_per_part_is_read() {
+    let mut export = export_of("same_path_media_json");
+    let posts = export.posts(keepsake_archive::model::PostKind::Post);
+    let mine = about(&posts.problems, "media.json");
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert!(mine[0].contains("not valid JSON"), "{}", mine[0]);
+}
+
+#[test]
 fn same_copies_of_one_path_are_kept_once() {
     // Same bytes under many spellings: one entry, no duplicates.
     let mut z = hostile::RawZip::new();
