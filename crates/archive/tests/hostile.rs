@@ -76,9 +76,9 @@ fn followers_usable(export: &mut Export) {
 
 #[test]
 fn every_case_is_named_and_described() {
-    for name in hostile::NAMES {
+    for name in hostile::names() {
         let c = hostile::case(name).expect("every listed name builds");
-        assert_eq!(c.name, *name);
+        assert_eq!(c.name, name);
         assert!(!c.expect.is_empty() && !c.input.is_empty());
     }
     assert!(hostile::case("nope").is_none());
@@ -139,6 +139,32 @@ fn ten_thousand_threads_merge_in_one_pass() {
         .unwrap();
     assert_eq!(twin.merged_folders, ["inbox/renamed20_20"]);
     assert_eq!(twin.message_count, 2);
+}
+
+#[test]
+fn a_thread_of_thousands_of_folders_reads_every_folder() {
+    let mut export = export_of("one_thread_many_folders");
+    let inbox = export.inbox().value;
+    assert_eq!(inbox.threads.len(), 1);
+    let summary = &inbox.threads[0];
+    assert_eq!(summary.merged_folders.len(), 1_999);
+    let thread = export.thread(&summary.id).unwrap();
+    assert!(thread.problems.is_empty(), "{:?}", thread.problems.first());
+    assert_eq!(thread.value.messages.len(), 2_000);
+}
+
+#[test]
+fn one_legacy_conversation_is_read_alone() {
+    let mut export = export_of("legacy_conversations");
+    let inbox = export.inbox();
+    assert_eq!(inbox.value.threads.len(), 2_000);
+    let id = inbox.value.threads[0].id.clone();
+    let thread = export.thread(&id).unwrap();
+    assert_eq!(thread.value.messages.len(), 1);
+    // Each conversation has one unreadable message: one problem means one conversation
+    // was converted, not all 2,000 again.
+    assert_eq!(thread.problems.len(), 1, "{:?}", thread.problems);
+    assert_eq!(thread.problems[0].message, "1 messages could not be read");
 }
 
 // Finding 10: `i64::MIN` as a timestamp overflowed `abs`.

@@ -72,13 +72,20 @@ struct RawReply {
     timestamp_ms: Instant,
 }
 
-fn read_replies(ctx: &mut Ctx<'_>, kind: &str, folder: &str) -> Vec<Message> {
-    let files = ctx.matching(|f| {
-        replies_file(&FileName::of(&f.path)).filter(|(k, d, _)| k == kind && d == folder)
-    });
+/// Replies files by `(kind dir, folder)`, found once per thread read (a thread merged
+/// from thousands of folders must not scan the file list once per folder).
+fn replies_index(ctx: &Ctx<'_>) -> BTreeMap<(String, String), Vec<JsonFile>> {
+    let mut map: BTreeMap<(String, String), Vec<JsonFile>> = BTreeMap::new();
+    for (file, (kind, folder, _)) in ctx.matching(|f| replies_file(&FileName::of(&f.path))) {
+        map.entry((kind, folder)).or_default().push(file);
+    }
+    map
+}
+
+fn read_replies(ctx: &mut Ctx<'_>, files: &[JsonFile]) -> Vec<Message> {
     let mut out = Vec::new();
-    for (file, _) in files {
-        if let Some(doc) = ctx.document::<RawReplies>(&file) {
+    for file in files {
+        if let Some(doc) = ctx.document::<RawReplies>(file) {
             out.extend(doc.replies.into_iter().map(|r| Message {
                 time: r.timestamp_ms,
                 text: non_empty(r.reply_content),
@@ -488,7 +495,7 @@ fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
         }
     }
     for (file, ()) in ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(())) {
-        for (i, t) in legacy_threads(ctx, &file).into_iter().enumerate() {
+        for (i, t) in legacy_threads(ctx, &file, None) {
             let id = format!("legacy/{i}");
             threads.push(summary_of(id, FolderKind::Legacy, 1, &file, &t));
         }
@@ -508,7 +515,13 @@ fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
     Inbox { owner, threads }
 }
 
-fn legacy_threads(ctx: &mut Ctx<'_>, file: &JsonFile) -> Vec<FileRead> {
+/// Era A conversations of `file` with their positions in it: all of them, or only the
+/// one at `only` (a thread view reads one, not every conversation of the file again).
+fn legacy_threads(
+    ctx: &mut Ctx<'_>,
+    file: &JsonFile,
+    only: Option<usize>,
+) -> Vec<(usize, FileRead)> {
     let Some(bytes) = ctx.read(file) else {
         return Vec::new();
     };
@@ -520,9 +533,12 @@ fn legacy_threads(ctx: &mut Ctx<'_>, file: &JsonFile) -> Vec<FileRead> {
         }
     };
     let mut out = Vec::new();
-    for raw in raws {
+    for (i, raw) in raws.into_iter().enumerate() {
+        if only.is_some_and(|n| n != i) {
+            continue;
+        }
         match serde_json::from_str::<RawThread<'_>>(raw.get()) {
-            Ok(t) => out.push(read_messages(ctx, file, t)),
+            Ok(t) => out.push((i, read_messages(ctx, file, t))),
             Err(e) => ctx.problem(&file.path, format!("a conversation could not be read: {e}")),
         }
     }
@@ -641,13 +657,14 @@ fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
         .chain(&summary.merged_folders)
         .collect();
     let index = thread_index(ctx);
+    let replies_of = replies_index(ctx);
     for id in ids {
         if let Some(rest) = id.strip_prefix("legacy/") {
             let Ok(n) = rest.parse::<usize>() else {
                 continue;
             };
             for (file, ()) in ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(())) {
-                if let Some(t) = legacy_threads(ctx, &file).into_iter().nth(n) {
+                for (_, t) in legacy_threads(ctx, &file, Some(n)) {
                     messages.extend(t.messages.into_iter().rev());
                 }
             }
@@ -656,7 +673,8 @@ fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
         let Some((kind, folder)) = id.split_once('/') else {
             continue;
         };
-        let Some(pages) = index.get(&(kind.to_owned(), folder.to_owned())) else {
+        let key = (kind.to_owned(), folder.to_owned());
+        let Some(pages) = index.get(&key) else {
             ctx.problem(id, "this conversation is no longer in the export");
             continue;
         };
@@ -666,7 +684,9 @@ fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
                 messages.extend(read.messages.into_iter().rev());
             }
         }
-        replies.extend(read_replies(ctx, kind, folder));
+        if let Some(files) = replies_of.get(&key) {
+            replies.extend(read_replies(ctx, files));
+        }
     }
     // Stable: equal times keep file order.
     messages.sort_by_key(|m| m.time);
