@@ -473,7 +473,9 @@ fn preview(m: &Message) -> String {
 /// The inbox: one summary per thread (message requests included, with their kind).
 /// `profile` identifies the owner; pass the parsed profile when you have it.
 pub fn inbox(archive: &mut Archive, profile: Option<&Profile>) -> Parsed<Inbox> {
-    Ctx::run(archive, |ctx| read_inbox(ctx, profile))
+    // Only summaries are kept: each file's messages are dropped once summarised, so the
+    // export's row budget is not spent and the files' own caps bound each read.
+    Ctx::run_passing(archive, usize::MAX, |ctx| read_inbox(ctx, profile))
 }
 
 fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
@@ -647,7 +649,7 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
 /// The whole thread behind `summary` (every file of every merged folder), oldest first.
 pub fn thread(archive: &mut Archive, summary: &ThreadSummary) -> Parsed<Thread> {
     // Not kept by the export (a thread can be huge), so not charged to its budget.
-    Ctx::run_passing(archive, |ctx| read_thread(ctx, summary))
+    Ctx::run_passing(archive, super::RUN_ROWS, |ctx| read_thread(ctx, summary))
 }
 
 fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {

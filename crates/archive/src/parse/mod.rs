@@ -47,7 +47,7 @@ pub const RUN_PROBLEMS: usize = 200;
 pub const EXPORT_ROWS: usize = 3_000_000;
 /// Unpacked bytes the kept parser results of one export may read together.
 pub const EXPORT_BYTES: u64 = 4 << 30;
-/// Rows one passing read (a thread, not kept) may hold.
+/// Rows one thread read may hold (it is passed on, not kept).
 pub const RUN_ROWS: usize = 1_000_000;
 /// An entry bigger than [`RATIO_FLOOR`] that unpacks to more than this many times its
 /// packed size is refused: JSON deflates 5 to 20 times, a bomb up to 1,000.
@@ -119,11 +119,12 @@ impl<'a> Ctx<'a> {
         Self::with_budget(archive, budget)
     }
 
-    /// A run whose results are passed on and dropped (a thread): its own budget.
-    pub fn passing(archive: &'a mut Archive) -> Self {
+    /// A run whose results are passed on and dropped (a thread): its own budget, of
+    /// `rows` rows.
+    pub fn passing(archive: &'a mut Archive, rows: usize) -> Self {
         let budget = Budget {
             kept: false,
-            rows_left: RUN_ROWS,
+            rows_left: rows,
             bytes_left: EXPORT_BYTES,
             ..Budget::default()
         };
@@ -146,12 +147,13 @@ impl<'a> Ctx<'a> {
         Ctx::new(archive).finish(read)
     }
 
-    /// Like [`Ctx::run`] for results that are not kept.
+    /// Like [`Ctx::run`] for results that are not kept, holding at most `rows` rows.
     pub fn run_passing<T>(
         archive: &'a mut Archive,
+        rows: usize,
         read: impl FnOnce(&mut Ctx<'a>) -> T,
     ) -> Parsed<T> {
-        Ctx::passing(archive).finish(read)
+        Ctx::passing(archive, rows).finish(read)
     }
 
     fn finish<T>(mut self, read: impl FnOnce(&mut Ctx<'a>) -> T) -> Parsed<T> {
@@ -536,7 +538,7 @@ mod tests {
         );
         assert_eq!(archive.spent.rows, EXPORT_ROWS);
         // A passing run (a thread) has its own budget and spends none of the export's.
-        let passing = Ctx::run_passing(&mut archive, |ctx| {
+        let passing = Ctx::run_passing(&mut archive, RUN_ROWS, |ctx| {
             ctx.rows_in::<Row>(&file("a.json"), json.as_bytes(), blocks::ROW_KEYS)
                 .len()
         });
