@@ -250,28 +250,32 @@ impl Export {
         let mut thread_messages = BTreeMap::new();
         let (mut threads, mut requests, mut total) = (0, 0, 0);
         let (mut channels, mut broadcasts, mut replies) = (0, 0, 0);
-        for summary in &inbox.value.threads {
-            let thread = messages::thread(&mut self.archive, summary);
-            problems.extend(thread.problems);
-            let t = thread.value;
-            for m in &t.messages {
-                times.add(m.time);
-                m.media().for_each(&mut note_missing);
-            }
-            match summary.folder_kind {
-                Some(crate::model::FolderKind::MessageRequests) => requests += 1,
-                Some(crate::model::FolderKind::Broadcast) => {
-                    channels += 1;
-                    broadcasts += t.messages.len();
-                    replies += t.replies.len();
+        // One pass over the file list for all threads, each dropped once counted.
+        messages::each_thread(
+            &mut self.archive,
+            &inbox.value.threads,
+            |summary, thread| {
+                problems.extend(thread.problems);
+                let t = thread.value;
+                for m in &t.messages {
+                    times.add(m.time);
+                    m.media().for_each(&mut note_missing);
                 }
-                _ => {
-                    threads += 1;
-                    total += t.messages.len();
+                match summary.folder_kind {
+                    Some(crate::model::FolderKind::MessageRequests) => requests += 1,
+                    Some(crate::model::FolderKind::Broadcast) => {
+                        channels += 1;
+                        broadcasts += t.messages.len();
+                        replies += t.replies.len();
+                    }
+                    _ => {
+                        threads += 1;
+                        total += t.messages.len();
+                    }
                 }
-            }
-            thread_messages.insert(summary.id.clone(), t.messages.len());
-        }
+                thread_messages.insert(summary.id.clone(), t.messages.len());
+            },
+        );
         counts.insert("threads".into(), threads);
         counts.insert("message_requests".into(), requests);
         counts.insert("messages".into(), total);

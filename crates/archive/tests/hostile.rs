@@ -174,6 +174,25 @@ fn one_legacy_conversation_is_read_alone() {
     assert_eq!(thread.problems[0].message, "1 messages could not be read");
 }
 
+#[test]
+fn the_catalog_reads_each_thread_once() {
+    let mut export = export_of("many_threads");
+    let c = export.catalog().value;
+    assert_eq!(c.counts.get("threads"), Some(&10_000));
+    assert_eq!(c.counts.get("messages"), Some(&11_000));
+    assert_eq!(c.thread_messages.len(), 10_000);
+    let mut legacy = export_of("legacy_conversations");
+    let c = legacy.catalog();
+    assert_eq!(c.value.counts.get("messages"), Some(&2_000));
+    // Every conversation has one bad message: the inbox lists 25 of its 2,000 (one file),
+    // then each thread read converts its own conversation once.
+    let bad = c
+        .problems
+        .iter()
+        .filter(|p| p.message == "1 messages could not be read");
+    assert_eq!(bad.count(), FILE_PROBLEMS + 2_000);
+}
+
 // Finding 10: `i64::MIN` as a timestamp overflowed `abs`.
 #[test]
 fn extreme_timestamps_are_read() {

@@ -497,7 +497,7 @@ fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
         }
     }
     for (file, ()) in ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(())) {
-        for (i, t) in legacy_threads(ctx, &file, None) {
+        for (i, t) in legacy_threads(ctx, &file) {
             let id = format!("legacy/{i}");
             threads.push(summary_of(id, FolderKind::Legacy, 1, &file, &t));
         }
@@ -517,13 +517,8 @@ fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
     Inbox { owner, threads }
 }
 
-/// Era A conversations of `file` with their positions in it: all of them, or only the
-/// one at `only` (a thread view reads one, not every conversation of the file again).
-fn legacy_threads(
-    ctx: &mut Ctx<'_>,
-    file: &JsonFile,
-    only: Option<usize>,
-) -> Vec<(usize, FileRead)> {
+/// Every Era A conversation of `file`, with its position in the file (its thread id).
+fn legacy_threads(ctx: &mut Ctx<'_>, file: &JsonFile) -> Vec<(usize, FileRead)> {
     let Some(bytes) = ctx.read(file) else {
         return Vec::new();
     };
@@ -536,9 +531,6 @@ fn legacy_threads(
     };
     let mut out = Vec::new();
     for (i, raw) in raws.into_iter().enumerate() {
-        if only.is_some_and(|n| n != i) {
-            continue;
-        }
         match serde_json::from_str::<RawThread<'_>>(raw.get()) {
             Ok(t) => out.push((i, read_messages(ctx, file, t))),
             Err(e) => ctx.problem(&file.path, format!("a conversation could not be read: {e}")),
@@ -649,26 +641,115 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
 /// The whole thread behind `summary` (every file of every merged folder), oldest first.
 pub fn thread(archive: &mut Archive, summary: &ThreadSummary) -> Parsed<Thread> {
     // Not kept by the export (a thread can be huge), so not charged to its budget.
-    Ctx::run_passing(archive, super::RUN_ROWS, |ctx| read_thread(ctx, summary))
+    Ctx::run_passing(archive, super::RUN_ROWS, |ctx| {
+        let mut files = ThreadFiles::of(ctx);
+        read_thread(ctx, &mut files, summary)
+    })
 }
 
-fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
+/// Every thread of `summaries` in turn, each read whole and handed to `each` before the
+/// next is read (holding them all could take gigabytes). The file list and the indexes
+/// are built once, not once per thread: per thread they made reading 10,000 threads
+/// quadratic.
+pub fn each_thread(
+    archive: &mut Archive,
+    summaries: &[ThreadSummary],
+    mut each: impl FnMut(&ThreadSummary, Parsed<Thread>),
+) {
+    let mut ctx = Ctx::passing(archive, super::RUN_ROWS);
+    let mut files = ThreadFiles::of(&ctx);
+    for summary in summaries {
+        ctx.renew(super::RUN_ROWS);
+        let value = read_thread(&mut ctx, &mut files, summary);
+        let problems = ctx.take_problems();
+        each(summary, Parsed { value, problems });
+    }
+}
+
+/// Where threads' files are: built once for any number of threads.
+struct ThreadFiles {
+    pages: BTreeMap<(String, String), Vec<(u32, JsonFile)>>,
+    replies: BTreeMap<(String, String), Vec<JsonFile>>,
+    legacy: Vec<JsonFile>,
+    /// Era A files already split into conversations (`None`: unreadable).
+    split: BTreeMap<String, Option<LegacyFile>>,
+}
+
+/// An Era A `messages.json`, read once and split into conversations.
+struct LegacyFile {
+    bytes: Vec<u8>,
+    spans: Vec<std::ops::Range<usize>>,
+}
+
+impl ThreadFiles {
+    fn of(ctx: &Ctx<'_>) -> Self {
+        let legacy = ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(()));
+        ThreadFiles {
+            pages: thread_index(ctx),
+            replies: replies_index(ctx),
+            legacy: legacy.into_iter().map(|(f, ())| f).collect(),
+            split: BTreeMap::new(),
+        }
+    }
+
+    /// The `n`th conversation of each legacy file; each file is read and split once.
+    fn legacy_conversation(&mut self, ctx: &mut Ctx<'_>, n: usize) -> Vec<FileRead> {
+        let mut out = Vec::new();
+        for file in &self.legacy {
+            if !self.split.contains_key(&file.path) {
+                let split = split_legacy(ctx, file);
+                self.split.insert(file.path.clone(), split);
+            }
+            let Some(Some(split)) = self.split.get(&file.path) else {
+                continue;
+            };
+            let Some(raw) = split.spans.get(n).and_then(|s| split.bytes.get(s.clone())) else {
+                continue;
+            };
+            match serde_json::from_slice::<RawThread<'_>>(raw) {
+                Ok(t) => out.push(read_messages(ctx, file, t)),
+                Err(e) => ctx.problem(&file.path, format!("a conversation could not be read: {e}")),
+            }
+        }
+        out
+    }
+}
+
+/// An Era A file's bytes and where each conversation is in them.
+fn split_legacy(ctx: &mut Ctx<'_>, file: &JsonFile) -> Option<LegacyFile> {
+    let bytes = ctx.read(file)?;
+    let spans = match serde_json::from_slice::<Vec<&RawValue>>(strip_bom(&bytes)) {
+        Ok(raws) => {
+            // Offsets from the slices themselves: each raw value borrows from `bytes`.
+            let base = bytes.as_ptr() as usize;
+            raws.iter()
+                .map(|r| {
+                    let start = (r.get().as_ptr() as usize).saturating_sub(base);
+                    start..start + r.get().len()
+                })
+                .collect()
+        }
+        Err(e) => {
+            ctx.problem(&file.path, format!("could not read this file: {e}"));
+            return None;
+        }
+    };
+    Some(LegacyFile { bytes, spans })
+}
+
+fn read_thread(ctx: &mut Ctx<'_>, files: &mut ThreadFiles, summary: &ThreadSummary) -> Thread {
     let mut messages = Vec::new();
     let mut replies = Vec::new();
     let ids: Vec<&String> = std::iter::once(&summary.id)
         .chain(&summary.merged_folders)
         .collect();
-    let index = thread_index(ctx);
-    let replies_of = replies_index(ctx);
     for id in ids {
         if let Some(rest) = id.strip_prefix("legacy/") {
             let Ok(n) = rest.parse::<usize>() else {
                 continue;
             };
-            for (file, ()) in ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(())) {
-                for (_, t) in legacy_threads(ctx, &file, Some(n)) {
-                    messages.extend(t.messages.into_iter().rev());
-                }
+            for t in files.legacy_conversation(ctx, n) {
+                messages.extend(t.messages.into_iter().rev());
             }
             continue;
         }
@@ -676,7 +757,7 @@ fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
             continue;
         };
         let key = (kind.to_owned(), folder.to_owned());
-        let Some(pages) = index.get(&key) else {
+        let Some(pages) = files.pages.get(&key) else {
             ctx.problem(id, "this conversation is no longer in the export");
             continue;
         };
@@ -686,8 +767,8 @@ fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
                 messages.extend(read.messages.into_iter().rev());
             }
         }
-        if let Some(files) = replies_of.get(&key) {
-            replies.extend(read_replies(ctx, files));
+        if let Some(found) = files.replies.get(&key) {
+            replies.extend(read_replies(ctx, found));
         }
     }
     // Stable: equal times keep file order.

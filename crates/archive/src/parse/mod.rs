@@ -163,7 +163,13 @@ impl<'a> Ctx<'a> {
             total.rows = total.rows.saturating_add(self.budget.spent.rows);
             total.bytes = total.bytes.saturating_add(self.budget.spent.bytes);
         }
-        let mut problems = self.problems;
+        let problems = self.take_problems();
+        Parsed { value, problems }
+    }
+
+    /// The problems so far, with counts of those not listed; the list starts afresh.
+    pub fn take_problems(&mut self) -> Vec<Problem> {
+        let mut problems = std::mem::take(&mut self.problems);
         let unlisted: Vec<(String, usize)> = std::mem::take(&mut self.budget.per_file)
             .into_iter()
             .filter(|(_, (met, listed))| met > listed)
@@ -183,7 +189,14 @@ impl<'a> Ctx<'a> {
                 message: format!("… and {n} more problems in {} other files", rest.len()),
             });
         }
-        Parsed { value, problems }
+        problems
+    }
+
+    /// A passing run's budget, afresh: the next of several threads read in turn gets what
+    /// a thread read alone would.
+    pub fn renew(&mut self, rows: usize) {
+        self.budget.rows_left = rows;
+        self.budget.bytes_left = EXPORT_BYTES;
     }
 
     /// Records a problem; past [`FILE_PROBLEMS`] for the file, or [`RUN_PROBLEMS`] in all,
