@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 
 use crate::instant::Instant;
 use crate::labels::{Field, is_instagram_link};
-use crate::lenient::{self, Pairs, Text};
+use crate::lenient::{self, Capped, Pairs, Text};
 
 /// One `{href, value, timestamp}` of `string_list_data` / `string_map_data`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -364,12 +364,19 @@ pub fn profile_username(value: &str, title: &str, href: &str) -> String {
         .to_owned()
 }
 
+/// Error messages kept per file; past this they are only counted.
+pub const MAX_ERRORS: usize = 20;
+
 /// Rows found in one file, grouped by the wrapper key they sat under (`""` when bare).
 #[derive(Debug)]
 pub struct Rows<T> {
     pub groups: Vec<(String, Vec<T>)>,
-    /// Rows or values that could not be read, as messages.
+    /// Rows or values that could not be read, as messages (the first [`MAX_ERRORS`]).
     pub errors: Vec<String>,
+    /// Errors past the first [`MAX_ERRORS`].
+    pub more_errors: usize,
+    /// Rows past [`lenient::MAX_ROWS`] in one list, or past that many in the file: not read.
+    pub skipped: usize,
 }
 
 impl<T> Default for Rows<T> {
@@ -377,11 +384,21 @@ impl<T> Default for Rows<T> {
         Rows {
             groups: Vec::new(),
             errors: Vec::new(),
+            more_errors: 0,
+            skipped: 0,
         }
     }
 }
 
 impl<T> Rows<T> {
+    fn error(&mut self, message: String) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(message);
+        } else {
+            self.more_errors += 1;
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.groups.iter().map(|(_, g)| g.len()).sum()
     }
@@ -403,14 +420,11 @@ const MAX_WRAPPER_DEPTH: usize = 3;
 /// more arrays (`{"relationships_following": [...]}`), a single row object (one whose keys
 /// include one of `row_keys`), or nested wrappers. One bad row is an error, not a failure.
 pub fn read_rows<T: DeserializeOwned>(bytes: &[u8], row_keys: &[&str]) -> Rows<T> {
-    let mut rows = Rows {
-        groups: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut rows = Rows::default();
     let bytes = strip_bom(bytes);
     match serde_json::from_slice::<&RawValue>(bytes) {
         Ok(raw) => collect(raw, "", row_keys, 0, &mut rows),
-        Err(e) => rows.errors.push(format!("not valid JSON: {e}")),
+        Err(e) => rows.error(format!("not valid JSON: {e}")),
     }
     rows
 }
@@ -428,15 +442,19 @@ fn collect<T: DeserializeOwned>(
 ) {
     let text = raw.get().trim_start();
     if text.starts_with('[') {
-        let items = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        // Capped: past the file's row budget, elements are skipped without being kept.
+        let items = match serde_json::from_str::<Capped<&RawValue>>(text) {
             Ok(items) => items,
             Err(e) => {
-                rows.errors.push(format!("{key}: {e}"));
+                rows.error(format!("{key}: {e}"));
                 return;
             }
         };
-        let mut group = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
+        let room = lenient::MAX_ROWS.saturating_sub(rows.len());
+        let take = items.items.len().min(room);
+        rows.skipped += items.skipped + (items.items.len() - take);
+        let mut group = Vec::with_capacity(take);
+        for (i, item) in items.items.into_iter().take(take).enumerate() {
             let t = item.get().trim_start();
             // Era A placeholders: `["You have no data in this section"]`.
             if !t.starts_with('{') && !t.starts_with('[') {
@@ -444,7 +462,7 @@ fn collect<T: DeserializeOwned>(
             }
             match serde_json::from_str::<T>(t) {
                 Ok(row) => group.push(row),
-                Err(e) => rows.errors.push(format!("{key}[{i}]: {e}")),
+                Err(e) => rows.error(format!("{key}[{i}]: {e}")),
             }
         }
         rows.groups.push((key.to_owned(), group));
@@ -452,7 +470,7 @@ fn collect<T: DeserializeOwned>(
         let pairs = match serde_json::from_str::<Pairs<&RawValue>>(text) {
             Ok(p) => p.0,
             Err(e) => {
-                rows.errors.push(format!("{key}: {e}"));
+                rows.error(format!("{key}: {e}"));
                 return;
             }
         };
@@ -463,7 +481,7 @@ fn collect<T: DeserializeOwned>(
             }
             match serde_json::from_str::<T>(text) {
                 Ok(row) => rows.groups.push((key.to_owned(), vec![row])),
-                Err(e) => rows.errors.push(format!("{key}: {e}")),
+                Err(e) => rows.error(format!("{key}: {e}")),
             }
             return;
         }

@@ -13,7 +13,8 @@ use crate::detect::Detection;
 use crate::export::Export;
 use crate::instant::Instant;
 use crate::model::{FolderKind, MediaRef, PostKind};
-use crate::parse::{Parsed, Problem, messages, tables};
+use crate::parse::messages::ThreadReader;
+use crate::parse::{Parsed, Problem, tables};
 
 /// Counts per category, unknown files, covered period, media the JSON names but the
 /// export lacks.
@@ -78,6 +79,8 @@ pub struct Counting {
     steps: VecDeque<Step>,
     done: u64,
     tally: Tally,
+    /// Made when the first conversation is counted, for all of them.
+    threads: Option<ThreadReader>,
 }
 
 impl Default for Counting {
@@ -98,6 +101,7 @@ impl Default for Counting {
             steps,
             done: 0,
             tally: Tally::default(),
+            threads: None,
         }
     }
 }
@@ -147,7 +151,12 @@ impl Counting {
                     self.steps.push_front(Step::Thread(i));
                 }
             }
-            Step::Thread(i) => t.thread(export, i),
+            Step::Thread(i) => {
+                let reader = self
+                    .threads
+                    .get_or_insert_with(|| ThreadReader::new(export.archive_mut()));
+                t.thread(export, reader, i);
+            }
             Step::Activity => t.activity(export),
             Step::Account => t.account(export),
             Step::Tables => t.tables(export),
@@ -242,11 +251,11 @@ impl Tally {
     }
 
     /// One conversation, read in full and let go.
-    fn thread(&mut self, export: &mut Export, index: usize) {
+    fn thread(&mut self, export: &mut Export, reader: &mut ThreadReader, index: usize) {
         let Some(summary) = export.inbox().value.threads.get(index).cloned() else {
             return;
         };
-        let thread = messages::thread(export.archive_mut(), &summary);
+        let thread = reader.read(export.archive_mut(), &summary);
         self.problems.extend(thread.problems);
         let t = thread.value;
         for m in &t.messages {

@@ -19,6 +19,48 @@ use crate::{media, prefix};
 const MAX_NESTING: usize = 2;
 /// At most this many inner ZIPs are tried per ZIP (each costs a few reads).
 const MAX_NESTED_TRIES: usize = 16;
+/// Stored ZIPs opened inside all parts together. A real download wraps one export per
+/// part; a crafted one can name the same inner ZIP hundreds of times.
+const MAX_NESTED_VOLUMES: usize = 32;
+/// Entries in all ZIP directories together. The largest real exports hold a few hundred
+/// thousand files; each indexed entry costs a few hundred bytes of memory.
+const MAX_ENTRIES: u64 = 500_000;
+/// Central directory bytes of all ZIPs together (long names cost memory too): about a
+/// million entries with Instagram's ~100-byte names.
+const MAX_DIRECTORY_BYTES: u64 = 128 << 20;
+
+/// What opening ZIPs may still cost, across every part of one archive.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Budget {
+    /// `(part, start, length)` of every ZIP opened: no byte range is opened twice.
+    opened: HashSet<(usize, u64, u64)>,
+    nested: usize,
+    entries: u64,
+    directory: u64,
+}
+
+impl Budget {
+    /// Whether a ZIP of `entries` entries and a `directory`-byte directory still fits.
+    pub(crate) fn check(&self, entries: u64, directory: u64) -> Result<(), ArchiveError> {
+        let entries = self.entries.saturating_add(entries);
+        let directory = self.directory.saturating_add(directory);
+        if entries > MAX_ENTRIES || directory > MAX_DIRECTORY_BYTES {
+            return Err(ArchiveError::TooManyFiles {
+                entries,
+                limit: MAX_ENTRIES,
+            });
+        }
+        Ok(())
+    }
+
+    /// Count a ZIP just opened, or refuse it if it does not fit.
+    pub(crate) fn charge(&mut self, entries: u64, directory: u64) -> Result<(), ArchiveError> {
+        self.check(entries, directory)?;
+        self.entries += entries;
+        self.directory += directory;
+        Ok(())
+    }
+}
 
 /// How an entry's bytes are packed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +167,9 @@ pub struct Archive {
     /// Volume holding the loose files, once any were added.
     loose: Option<usize>,
     loose_paths: HashSet<String>,
+    budget: Budget,
+    /// What the parsers' kept results have read (see `parse::EXPORT_ROWS`).
+    pub(crate) spent: crate::parse::Spent,
     built: OnceCell<Built>,
 }
 
@@ -141,6 +186,8 @@ impl Archive {
             volumes: Vec::new(),
             loose: None,
             loose_paths: HashSet::new(),
+            budget: Budget::default(),
+            spent: crate::parse::Spent::default(),
             built: OnceCell::new(),
         }
     }
@@ -169,11 +216,15 @@ impl Archive {
             nested: Vec::new(),
             notes: Vec::new(),
         };
-        let volumes = open_tree(&shared, part, 0, size, 0, &mut info)?;
+        // Worked on a copy: a part that is refused spends nothing.
+        let mut budget = self.budget.clone();
+        budget.opened.insert((part, 0, size));
+        let volumes = open_tree(&shared, part, 0, size, 0, &mut info, &mut budget)?;
         let fingerprint = volumes.first().and_then(|v| v.fingerprint(size));
         if fingerprint.is_some() && self.parts.iter().any(|p| p.fingerprint == fingerprint) {
             return Err(ArchiveError::DuplicatePart(name.to_owned()));
         }
+        self.budget = budget;
         info.entries = volumes.iter().map(|v| v.entries.len()).sum();
         self.parts.push(Part { info, fingerprint });
         self.volumes.extend(volumes);
@@ -197,6 +248,8 @@ impl Archive {
         if self.loose_paths.contains(&name) {
             return Err(ArchiveError::DuplicatePart(path.to_owned()));
         }
+        // Loose files are indexed like ZIP entries, so they share the entry budget.
+        self.budget.charge(1, name.len() as u64)?;
         let vi = match self.loose {
             Some(vi) => vi,
             None => self.new_folder_part(&name),
@@ -448,8 +501,9 @@ fn open_tree(
     len: u64,
     depth: usize,
     info: &mut PartInfo,
+    budget: &mut Budget,
 ) -> Result<Vec<Volume>, ArchiveError> {
-    let zip = volume::open_zip(shared, base, len)?;
+    let zip = volume::open_zip(shared, base, len, budget)?;
     let entries = volume::list(&zip);
     let found = prefix::find(entries.iter().map(|e| e.name.as_str()));
     let mut direct = Slice::whole(shared.clone())?;
@@ -471,8 +525,34 @@ fn open_tree(
                 }
                 continue;
             }
-            let inner = volume::data_offset(&mut direct, base, e, &e.name)
-                .and_then(|off| open_tree(shared, part, off, e.compressed_size, depth + 1, info));
+            let start = volume::data_offset(&mut direct, base, e, &e.name);
+            if let Ok(start) = start {
+                // Another name for bytes already opened (a crafted ZIP can point hundreds
+                // of entries at one inner ZIP): it stays a plain file.
+                if !budget.opened.insert((part, start, e.compressed_size)) {
+                    continue;
+                }
+                if budget.nested >= MAX_NESTED_VOLUMES {
+                    info.notes.push(format!(
+                        "This ZIP holds more ZIPs than Keepsake opens ({MAX_NESTED_VOLUMES}); \
+                         “{}” and any after it are left as plain files.",
+                        e.name
+                    ));
+                    break;
+                }
+                budget.nested += 1;
+            }
+            let inner = start.and_then(|start| {
+                open_tree(
+                    shared,
+                    part,
+                    start,
+                    e.compressed_size,
+                    depth + 1,
+                    info,
+                    budget,
+                )
+            });
             match inner {
                 Ok(vols) => {
                     let marked = vols
@@ -641,23 +721,22 @@ fn build(parts: &[Part], volumes: &[Volume]) -> Built {
         .into_iter()
         .filter_map(|i| rows.get_mut(i).and_then(Option::take));
     let mut entries: Vec<Entry> = Vec::with_capacity(order_len);
+    // (size, CRC) of the current path's duplicates: a hash set, since hostile names can
+    // give one path tens of thousands of copies.
+    let mut seen: HashSet<(u64, Option<u32>)> = HashSet::new();
     for row in sorted {
         match entries.last() {
             Some(prev) if prev.path == row.path => {
                 let same = prev.size == row.size
                     && (prev.crc32 == row.crc32 || prev.crc32.is_none() || row.crc32.is_none());
-                // Only this path's duplicates can match; they are at the end.
-                let seen = out
-                    .duplicates
-                    .iter()
-                    .rev()
-                    .take_while(|d| d.path == row.path)
-                    .any(|d| d.size == row.size && d.crc32 == row.crc32);
-                if !same && !seen {
+                if !same && seen.insert((row.size, row.crc32)) {
                     out.duplicates.push(row);
                 }
             }
-            _ => entries.push(row),
+            _ => {
+                seen.clear();
+                entries.push(row);
+            }
         }
     }
     out.entries = entries;
@@ -674,7 +753,34 @@ fn build(parts: &[Part], volumes: &[Volume]) -> Built {
 
 #[cfg(test)]
 mod tests {
-    use super::Compression;
+    use super::*;
+
+    #[test]
+    fn budget_adds_up_across_zips() {
+        let mut b = Budget::default();
+        b.charge(MAX_ENTRIES - 10, 1 << 20).unwrap();
+        assert!(b.check(10, 0).is_ok());
+        assert!(matches!(
+            b.charge(11, 0),
+            Err(ArchiveError::TooManyFiles { .. })
+        ));
+        // A refused ZIP costs nothing; long names count against the directory bytes.
+        b.charge(10, 0).unwrap();
+        let mut names = Budget::default();
+        assert!(names.charge(1, MAX_DIRECTORY_BYTES + 1).is_err());
+        assert!(names.charge(1, MAX_DIRECTORY_BYTES).is_ok());
+    }
+
+    #[test]
+    fn loose_files_share_the_entry_budget() {
+        let mut a = Archive::new();
+        a.add_loose_file("f/a.json", Box::new(vec![1])).unwrap();
+        a.budget.charge(MAX_ENTRIES - 2, 0).unwrap();
+        a.add_loose_file("f/b.json", Box::new(vec![1])).unwrap();
+        let refused = a.add_loose_file("f/c.json", Box::new(vec![1]));
+        assert!(matches!(refused, Err(ArchiveError::TooManyFiles { .. })));
+        assert_eq!(a.entries().len(), 2);
+    }
 
     #[test]
     fn compression_names() {

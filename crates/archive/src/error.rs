@@ -20,6 +20,8 @@ pub enum ArchiveError {
     TooLarge { path: String, size: u64, limit: u64 },
     /// The entry unpacks to more than it declared (a "zip bomb" or damage).
     Bomb { path: String, declared: u64 },
+    /// The ZIPs list more files (or longer names) than one archive may index.
+    TooManyFiles { entries: u64, limit: u64 },
     /// This part (or loose file) was already added.
     DuplicatePart(String),
     /// No entry with this path.
@@ -64,6 +66,12 @@ impl fmt::Display for ArchiveError {
                 "“{path}” unpacks to more data than the ZIP says it holds ({}). Keepsake stopped \
                  reading it to protect your device; the file may be damaged or malicious.",
                 human_size(*declared)
+            ),
+            Self::TooManyFiles { entries, limit } => write!(
+                f,
+                "This download lists more files than Keepsake can open at once ({entries} \
+                 files, or names too long to index; the limit is {limit} files in all parts \
+                 together). The ZIP may be damaged or made to overload your device."
             ),
             Self::DuplicatePart(name) => write!(f, "“{name}” has already been added."),
             Self::NotFound(path) => write!(f, "“{path}” is not in this download."),

@@ -114,14 +114,12 @@ impl Export {
 
     /// Every thread of the inbox in its order, parsed one at a time and handed to `visit`
     /// with its summary; each is dropped before the next is read.
-    pub fn for_each_thread(&mut self, mut visit: impl FnMut(&ThreadSummary, Parsed<Thread>)) {
+    pub fn for_each_thread(&mut self, visit: impl FnMut(&ThreadSummary, Parsed<Thread>)) {
         self.inbox();
         let Some(inbox) = &self.inbox else {
             return;
         };
-        for summary in &inbox.value.threads {
-            visit(summary, messages::thread(&mut self.archive, summary));
-        }
+        messages::each_thread(&mut self.archive, &inbox.value.threads, visit);
     }
 
     pub fn activity(&mut self) -> &Parsed<Activity> {

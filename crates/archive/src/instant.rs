@@ -19,7 +19,8 @@ impl Instant {
 
     /// From seconds or milliseconds (told apart by magnitude).
     pub fn from_epoch(value: i64) -> Self {
-        if value.abs() >= MILLIS_THRESHOLD {
+        // `unsigned_abs`: `abs` of `i64::MIN` overflows, and a file may hold any number.
+        if value.unsigned_abs() >= MILLIS_THRESHOLD.unsigned_abs() {
             Instant(value / 1000)
         } else {
             Instant(value)
@@ -97,7 +98,9 @@ pub fn parse_date(text: &str) -> Option<(i64, i64, i64)> {
     let year = digits(parts.next()?)?;
     let month = digits(parts.next()?)?;
     let day = digits(parts.next()?)?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+    // Four-digit years only: a longer one would overflow the day arithmetic.
+    (year <= 9999 && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some((year, month, day))
 }
 
 fn parse_iso(text: &str) -> Option<i64> {
@@ -177,6 +180,18 @@ mod tests {
         assert!(Instant::from_epoch(0).is_none());
         assert_eq!(Instant(5).or(Instant(7)), Instant(5));
         assert_eq!(Instant(0).or(Instant(7)), Instant(7));
+    }
+
+    #[test]
+    fn extreme_numbers_never_panic() {
+        assert_eq!(Instant::from_epoch(i64::MIN), Instant(i64::MIN / 1000));
+        assert_eq!(Instant::from_epoch(i64::MAX), Instant(i64::MAX / 1000));
+        assert_eq!(Instant::from_epoch(-5), Instant(-5));
+        assert!(Instant::parse("99999999999999-01-01").is_none());
+        assert!(Instant::parse("9223372036854775807-01-01T00:00:00").is_none());
+        for t in [i64::MIN, i64::MAX, Instant::from_epoch(i64::MIN).0] {
+            assert!(!Instant(t).to_iso().is_empty());
+        }
     }
 
     #[test]

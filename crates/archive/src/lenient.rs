@@ -149,51 +149,88 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    d.deserialize_any(ListVisitor(PhantomData))
+    d.deserialize_any(ListVisitor(PhantomData, usize::MAX))
+        .map(|(items, _)| items)
 }
 
-struct ListVisitor<T>(PhantomData<T>);
+/// Rows kept from one list; the rest are skipped unread and counted, so a file of
+/// millions of tiny rows costs no more than this many.
+pub const MAX_ROWS: usize = 200_000;
+
+/// A list read like [`list`], but of at most [`MAX_ROWS`] elements.
+#[derive(Debug)]
+pub struct Capped<T> {
+    pub items: Vec<T>,
+    /// Elements past the cap, skipped.
+    pub skipped: usize,
+}
+
+impl<T> Default for Capped<T> {
+    fn default() -> Self {
+        Capped {
+            items: Vec::new(),
+            skipped: 0,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Capped<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (items, skipped) = d.deserialize_any(ListVisitor(PhantomData, MAX_ROWS))?;
+        Ok(Capped { items, skipped })
+    }
+}
+
+/// Reads a list of at most `.1` elements: (elements, how many more were skipped).
+struct ListVisitor<T>(PhantomData<T>, usize);
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-    type Value = Vec<T>;
+    type Value = (Vec<T>, usize);
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list")
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         // Elements that are `null` are dropped rather than failing the row.
-        while let Some(item) = seq.next_element::<Option<T>>()? {
-            out.extend(item);
+        while out.len() < self.1 {
+            match seq.next_element::<Option<T>>()? {
+                Some(item) => out.extend(item),
+                None => return Ok((out, 0)),
+            }
         }
-        Ok(out)
+        let mut skipped = 0;
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            skipped += 1;
+        }
+        Ok((out, skipped))
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|t| vec![t])
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|t| (vec![t], 0))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok((Vec::new(), 0))
     }
-    fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok((Vec::new(), 0))
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Vec<T>, E> {
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
         // Era A writes `["You have no data in this section"]`-style placeholders.
-        Ok(Vec::new())
+        Ok((Vec::new(), 0))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok((Vec::new(), 0))
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok((Vec::new(), 0))
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok((Vec::new(), 0))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok((Vec::new(), 0))
     }
 }
 
@@ -305,5 +342,16 @@ mod tests {
         assert_eq!(p.s, "👍");
         assert!(p.t.is_none());
         assert_eq!(p.l, vec![Text("a".into())]);
+    }
+
+    #[test]
+    fn capped_lists_count_what_they_skip() {
+        let many = format!("[{}1]", "null,1,".repeat(MAX_ROWS + 5));
+        let c: Capped<u32> = serde_json::from_str(&many).unwrap();
+        assert_eq!((c.items.len(), c.skipped), (MAX_ROWS, 5 * 2 + 1));
+        let few: Capped<u32> = serde_json::from_str("[1, null, 2]").unwrap();
+        assert_eq!((few.items, few.skipped), (vec![1, 2], 0));
+        let one: Capped<Text> = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+        assert_eq!(one.items.len(), 1);
     }
 }

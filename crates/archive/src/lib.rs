@@ -15,6 +15,13 @@
 //!   one record per name.
 //! - A stored `.zip` inside a part is opened in place (a window over the parent's source)
 //!   when it holds an export or the outer ZIP holds none; a deflated one gets a note.
+//! - Opening is budgeted across all parts: no byte range is opened twice, at most 32
+//!   inner ZIPs, 500k entries (loose files too) and 128 MiB of directory; a preloaded
+//!   directory is freed once parsed.
+//! - Parsing is budgeted too (`parse`'s constants): a file's size and its count of JSON
+//!   objects and arrays are checked before it is parsed, lists keep 200k rows, problems
+//!   are listed up to a cap and counted past it, and kept results share one export-wide
+//!   budget of rows and bytes. An entry packed at a bomb's ratio is not read.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod blocks;

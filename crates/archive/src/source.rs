@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 use std::io::{self, Read, Seek, SeekFrom};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 /// Random access to an immutable byte sequence. Offsets are `u64` everywhere: wasm32 is
 /// 32-bit and exports are far bigger than 4 GiB.
@@ -154,6 +154,9 @@ pub struct BufferedSource<S: RandomAccess> {
     pos: u64,
     cap: usize,
     reads: u64,
+    /// A region read ahead by [`BufferedSource::preload`]: held weakly, so it is freed the
+    /// moment the caller drops the handle (a parsed directory must not stay in memory).
+    ahead: Option<(u64, Weak<Vec<u8>>)>,
 }
 
 impl<S: RandomAccess> BufferedSource<S> {
@@ -171,6 +174,7 @@ impl<S: RandomAccess> BufferedSource<S> {
             pos: 0,
             cap: cap.max(4096),
             reads: 0,
+            ahead: None,
         }
     }
 
@@ -200,12 +204,32 @@ impl<S: RandomAccess> BufferedSource<S> {
         self.inner.read_at(offset, buf)
     }
 
-    /// Reads `start..` to the end into the buffer in one call, for a reader about to walk
-    /// all of it. The buffer returns to its usual size at the next refill.
-    pub fn preload(&mut self, start: u64) -> io::Result<()> {
+    /// Reads `start..` to the end in one call, for a reader about to walk all of it. Reads
+    /// inside it are served from memory while the returned handle lives; drop the handle
+    /// to free it.
+    pub fn preload(&mut self, start: u64) -> io::Result<Rc<Vec<u8>>> {
         let len = self.inner.len().checked_sub(start).ok_or_else(eof)?;
-        self.buf.clear();
-        self.load(start, usize::try_from(len).map_err(|_| eof())?)
+        let mut bytes = vec![0u8; usize::try_from(len).map_err(|_| eof())?];
+        self.reads += 1;
+        self.inner.read_at(start, &mut bytes)?;
+        let bytes = Rc::new(bytes);
+        self.ahead = Some((start, Rc::downgrade(&bytes)));
+        Ok(bytes)
+    }
+
+    /// Copies preloaded bytes at `pos` into `out`, if `pos` is inside a live preload.
+    fn read_ahead(&mut self, out: &mut [u8]) -> Option<usize> {
+        let (start, weak) = self.ahead.as_ref()?;
+        let Some(bytes) = weak.upgrade() else {
+            self.ahead = None;
+            return None;
+        };
+        let rel = usize::try_from(self.pos.checked_sub(*start)?).ok()?;
+        let avail = bytes.get(rel..).filter(|rest| !rest.is_empty())?;
+        let n = avail.len().min(out.len());
+        out.get_mut(..n)?.copy_from_slice(avail.get(..n)?);
+        self.pos += n as u64;
+        Some(n)
     }
 
     /// Bytes of the buffer available at `pos`, if `pos` is inside it.
@@ -228,10 +252,6 @@ impl<S: RandomAccess> BufferedSource<S> {
             self.pos
         };
         let len = usize::try_from((total - start).min(cap)).map_err(|_| eof())?;
-        if self.buf.capacity() > self.cap {
-            // Free what a preload took.
-            self.buf = Vec::new();
-        }
         self.load(start, len)
     }
 
@@ -253,6 +273,9 @@ impl<S: RandomAccess> Read for BufferedSource<S> {
         let total = self.inner.len();
         if out.is_empty() || self.pos >= total {
             return Ok(0);
+        }
+        if let Some(n) = self.read_ahead(out) {
+            return Ok(n);
         }
         if self.buffered().is_none() {
             let remaining = total - self.pos;
@@ -328,6 +351,24 @@ mod tests {
         src.seek(SeekFrom::Start(0)).ok();
         src.read_exact(&mut big).ok();
         assert_eq!(&big[..], &data[..8192]);
+    }
+
+    #[test]
+    fn preload_lives_as_long_as_its_handle() {
+        let data: Vec<u8> = (0..20_000u32).map(|i| (i % 251) as u8).collect();
+        let mut src = BufferedSource::with_capacity(4096, data.clone());
+        let handle = src.preload(10_000).unwrap();
+        let mut out = vec![0u8; 6_000];
+        src.seek(SeekFrom::Start(12_000)).ok();
+        src.read_exact(&mut out).ok();
+        assert_eq!(&out[..], &data[12_000..18_000]);
+        assert_eq!(src.reads(), 1, "served from the preload");
+        drop(handle);
+        src.seek(SeekFrom::Start(12_000)).ok();
+        src.read_exact(&mut out[..100]).ok();
+        assert_eq!(&out[..100], &data[12_000..12_100]);
+        assert_eq!(src.reads(), 2, "freed: read from the source again");
+        assert!(src.ahead.is_none());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use zip::read::{ArchiveOffset, Config};
 use zip::result::ZipError;
 use zip::{CompressionMethod, ZipArchive};
 
-use crate::container::Compression;
+use crate::container::{Budget, Compression};
 use crate::error::ArchiveError;
 use crate::source::{BufferedSource, RandomAccess, Shared, Slice};
 
@@ -113,26 +113,38 @@ pub(crate) fn normalize(name: &str) -> Option<String> {
 }
 
 /// Open the ZIP at `base..base + len` of `shared`, reading only its end records and
-/// central directory.
-pub(crate) fn open_zip(shared: &Shared, base: u64, len: u64) -> Result<Zip, ArchiveError> {
+/// central directory, within what `budget` has left.
+pub(crate) fn open_zip(
+    shared: &Shared,
+    base: u64,
+    len: u64,
+    budget: &mut Budget,
+) -> Result<Zip, ArchiveError> {
     let mut view = Slice::range(shared.clone(), base, len)?;
-    let start = directory_start(&mut view);
+    let directory = directory_info(&mut view);
+    // Refuse before reading the directory when the end records already say it is too big.
+    if let Some(d) = &directory {
+        budget.check(d.entries, len - d.start)?;
+    }
     let mut source = BufferedSource::new(view);
     // The zip crate walks the whole directory; one read of it is far cheaper in the browser
-    // (each read is a FileReaderSync call) than one per buffer window.
-    if let Some(start) = start.filter(|&start| len - start <= MAX_PRELOAD) {
-        // Only a speed-up: on failure the zip crate reads as usual and reports the problem.
-        let _ = source.preload(start);
-    }
+    // (each read is a FileReaderSync call) than one per buffer window. Only a speed-up: on
+    // failure the zip crate reads as usual and reports the problem.
+    let preloaded = directory
+        .filter(|d| len - d.start <= MAX_PRELOAD)
+        .and_then(|d| source.preload(d.start).ok());
     // A known offset of 0: exports never have bytes before the ZIP, and detection would
     // scan the whole (multi-GB) part for a header when the directory is damaged.
     let config = Config {
         archive_offset: ArchiveOffset::Known(0),
     };
-    match ZipArchive::with_config(config, source) {
-        Ok(zip) => Ok(zip),
-        Err(e) => Err(diagnose(shared, base, len, e)),
-    }
+    let zip = ZipArchive::with_config(config, source);
+    // Parsed: the records are all that stay, the raw directory is freed.
+    drop(preloaded);
+    let zip = zip.map_err(|e| diagnose(shared, base, len, e))?;
+    let directory = len.saturating_sub(zip.central_directory_start());
+    budget.charge(zip.len() as u64, directory)?;
+    Ok(zip)
 }
 
 /// The largest central directory read in one go (about 270k entries).
@@ -141,31 +153,56 @@ const MAX_PRELOAD: u64 = 32 << 20;
 /// The end record sits in the last 64 KiB (the longest comment) + 22 bytes.
 const TAIL: u64 = 65_557;
 
-/// Where the central directory starts, from the end records (ZIP64 too). A hint for
-/// reading ahead only: the zip crate finds and checks the records itself.
-fn directory_start(source: &mut impl RandomAccess) -> Option<u64> {
+/// The smallest central directory record (no name, extra or comment).
+const MIN_RECORD: u64 = 46;
+
+/// What the end records say about the central directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Directory {
+    start: u64,
+    entries: u64,
+}
+
+/// Where the central directory starts and how many entries it claims, from the end
+/// records (ZIP64 too). Hints only: the zip crate finds and checks the records itself. A
+/// count that cannot fit between the start and the end of the file is no hint.
+fn directory_info(source: &mut impl RandomAccess) -> Option<Directory> {
     let len = source.len();
     let tail_start = len - len.min(TAIL);
     let mut tail = vec![0u8; usize::try_from(len - tail_start).ok()?];
     source.read_at(tail_start, &mut tail).ok()?;
     let end = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
     let start = le32(tail.get(end + 16..end + 20)?);
-    if start != u32::MAX {
-        return Some(u64::from(start)).filter(|&s| s < len);
-    }
-    // ZIP64: a 20-byte locator just before the end record gives the ZIP64 end record.
-    let locator = tail.get(end.checked_sub(20)?..end)?;
-    if locator.get(..4)? != b"PK\x06\x07" {
-        return None;
-    }
-    let mut record = [0u8; 56];
-    source
-        .read_at(le64(locator.get(8..16)?), &mut record)
-        .ok()?;
-    if record.get(..4)? != b"PK\x06\x06" {
-        return None;
-    }
-    Some(le64(record.get(48..56)?)).filter(|&s| s < len)
+    let found = if start != u32::MAX {
+        let entries = u64::from(le16(tail.get(end + 10..end + 12)?));
+        Directory {
+            start: u64::from(start),
+            entries,
+        }
+    } else {
+        // ZIP64: a 20-byte locator just before the end record gives the ZIP64 end record.
+        let locator = tail.get(end.checked_sub(20)?..end)?;
+        if locator.get(..4)? != b"PK\x06\x07" {
+            return None;
+        }
+        let mut record = [0u8; 56];
+        source
+            .read_at(le64(locator.get(8..16)?), &mut record)
+            .ok()?;
+        if record.get(..4)? != b"PK\x06\x06" {
+            return None;
+        }
+        Directory {
+            start: le64(record.get(48..56)?),
+            entries: le64(record.get(32..40)?),
+        }
+    };
+    let room = len.checked_sub(found.start).filter(|_| found.start < len)?;
+    (found.entries <= room / MIN_RECORD).then_some(found)
+}
+
+fn le16(b: &[u8]) -> u16 {
+    b.iter().rev().fold(0, |n, &byte| n << 8 | u16::from(byte))
 }
 
 fn le32(b: &[u8]) -> u32 {
@@ -403,7 +440,9 @@ mod tests {
         let mut bytes = vec![0u8; pad];
         let record = bytes.len() as u64;
         bytes.extend(b"PK\x06\x06");
-        bytes.extend([0u8; 44]);
+        bytes.extend([0u8; 28]);
+        bytes.extend(1u64.to_le_bytes());
+        bytes.extend([0u8; 8]);
         bytes.extend(directory.to_le_bytes());
         bytes.extend(b"PK\x06\x07");
         bytes.extend([0u8; 4]);
@@ -412,6 +451,10 @@ mod tests {
         bytes.extend(b"PK\x05\x06");
         bytes.extend([0xff; 18]);
         bytes
+    }
+
+    fn directory_start(source: &mut impl RandomAccess) -> Option<u64> {
+        directory_info(source).map(|d| d.start)
     }
 
     #[test]
@@ -432,5 +475,30 @@ mod tests {
         assert_eq!(directory_start(&mut zip64_tail(100, 1 << 40)), None);
         assert_eq!(directory_start(&mut b"PK\x05\x06".to_vec()), None);
         assert_eq!(directory_start(&mut Vec::new()), None);
+    }
+
+    #[test]
+    fn impossible_counts_are_no_hint() {
+        let record = |count: u16| {
+            let mut b = vec![0u8; 100];
+            b.extend(b"PK\x05\x06");
+            b.extend([0u8; 6]);
+            b.extend(count.to_le_bytes());
+            b.extend([0u8; 4]);
+            b.extend(10u32.to_le_bytes());
+            b.extend([0u8; 2]);
+            b
+        };
+        // 112 bytes from the start to the end hold two 46-byte records at most.
+        let two = directory_info(&mut record(2));
+        assert_eq!(
+            two,
+            Some(Directory {
+                start: 10,
+                entries: 2
+            })
+        );
+        assert_eq!(directory_info(&mut record(3)), None);
+        assert_eq!(directory_info(&mut record(u16::MAX)), None);
     }
 }

@@ -2,6 +2,8 @@
 //! sometimes the folder it is in), never a full path. In an HTML export the `.html`
 //! pages stand in for the `.json` files (same names and folders).
 
+use std::collections::HashSet;
+
 use crate::container::Archive;
 use crate::detect::{Format, document_format};
 
@@ -18,10 +20,18 @@ pub struct JsonFile {
 /// parts count too.
 pub fn json_files(archive: &Archive) -> Vec<JsonFile> {
     let html = document_format(archive) == Some(Format::Html);
+    // One copy per part: a crafted part can hold thousands of spellings of the name, and
+    // each would be read again.
+    let mut parts: HashSet<usize> = archive
+        .entry("media.json")
+        .map(|e| e.part)
+        .into_iter()
+        .collect();
     let per_part = archive
         .duplicates()
         .iter()
-        .filter(|e| e.path == "media.json");
+        .filter(|e| e.path == "media.json")
+        .filter(move |e| parts.insert(e.part));
     let mut out: Vec<JsonFile> = archive
         .entries()
         .iter()

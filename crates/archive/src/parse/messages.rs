@@ -5,7 +5,8 @@
 //! thread (the file count comes from the index); a whole thread is read on demand. Era A
 //! keeps every conversation in one root `messages.json`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use serde::Deserialize;
@@ -17,7 +18,7 @@ use super::{Ctx, JsonFile, Parsed, non_empty, provenance};
 use crate::blocks::strip_bom;
 use crate::container::Archive;
 use crate::instant::Instant;
-use crate::lenient::{self, Text};
+use crate::lenient::{self, Capped, Text};
 use crate::model::{
     FolderKind, Inbox, MediaRef, Message, Owner, OwnerSource, Profile, Reaction, Share, Thread,
     ThreadSummary,
@@ -71,13 +72,20 @@ struct RawReply {
     timestamp_ms: Instant,
 }
 
-fn read_replies(ctx: &mut Ctx<'_>, kind: &str, folder: &str) -> Vec<Message> {
-    let files = ctx.matching(|f| {
-        replies_file(&FileName::of(&f.path)).filter(|(k, d, _)| k == kind && d == folder)
-    });
+/// Replies files by `(kind dir, folder)`, found once per thread read (a thread merged
+/// from thousands of folders must not scan the file list once per folder).
+fn replies_index(ctx: &Ctx<'_>) -> BTreeMap<(String, String), Vec<JsonFile>> {
+    let mut map: BTreeMap<(String, String), Vec<JsonFile>> = BTreeMap::new();
+    for (file, (kind, folder, _)) in ctx.matching(|f| replies_file(&FileName::of(&f.path))) {
+        map.entry((kind, folder)).or_default().push(file);
+    }
+    map
+}
+
+fn read_replies(ctx: &mut Ctx<'_>, files: &[JsonFile]) -> Vec<Message> {
     let mut out = Vec::new();
-    for (file, _) in files {
-        if let Some(doc) = ctx.document::<RawReplies>(&file) {
+    for file in files {
+        if let Some(doc) = ctx.document::<RawReplies>(file) {
             out.extend(doc.replies.into_iter().map(|r| Message {
                 time: r.timestamp_ms,
                 text: non_empty(r.reply_content),
@@ -133,11 +141,11 @@ impl<'de> Deserialize<'de> for Name {
 struct RawThread<'a> {
     #[serde(deserialize_with = "lenient::list")]
     participants: Vec<Name>,
-    #[serde(borrow, deserialize_with = "lenient::list")]
-    messages: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    messages: Capped<&'a RawValue>,
     /// Era A.
-    #[serde(borrow, deserialize_with = "lenient::list")]
-    conversation: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    conversation: Capped<&'a RawValue>,
     #[serde(deserialize_with = "lenient::string")]
     title: String,
     #[serde(deserialize_with = "lenient::string")]
@@ -356,9 +364,14 @@ fn read_messages(ctx: &mut Ctx<'_>, file: &JsonFile, raw: RawThread<'_>) -> File
     let group = raw.participants.len() > 2
         || raw.joinable_mode.is_some()
         || raw.thread_type.contains("Group");
-    let mut messages = Vec::with_capacity(raw.messages.len() + raw.conversation.len());
+    let found = raw.messages.items.len() + raw.conversation.items.len();
+    let skipped = raw.messages.skipped + raw.conversation.skipped;
+    let keep = ctx.keep_rows(file, found);
+    ctx.skipped(file, skipped);
+    let mut messages = Vec::with_capacity(keep);
     let mut bad = 0usize;
-    for item in raw.messages.iter().chain(&raw.conversation) {
+    let items = raw.messages.items.iter().chain(&raw.conversation.items);
+    for item in items.take(keep) {
         match serde_json::from_str::<RawMessage>(item.get()) {
             Ok(m) => messages.push(convert(ctx, m)),
             Err(_) => bad += 1,
@@ -460,7 +473,9 @@ fn preview(m: &Message) -> String {
 /// The inbox: one summary per thread (message requests included, with their kind).
 /// `profile` identifies the owner; pass the parsed profile when you have it.
 pub fn inbox(archive: &mut Archive, profile: Option<&Profile>) -> Parsed<Inbox> {
-    Ctx::run(archive, |ctx| read_inbox(ctx, profile))
+    // Only summaries are kept: each file's messages are dropped once summarised, so the
+    // export's row budget is not spent and the files' own caps bound each read.
+    Ctx::run_passing(archive, usize::MAX, |ctx| read_inbox(ctx, profile))
 }
 
 fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
@@ -482,7 +497,7 @@ fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
         }
     }
     for (file, ()) in ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(())) {
-        for (i, t) in legacy_threads(ctx, &file).into_iter().enumerate() {
+        for (i, t) in legacy_threads(ctx, &file) {
             let id = format!("legacy/{i}");
             threads.push(summary_of(id, FolderKind::Legacy, 1, &file, &t));
         }
@@ -502,7 +517,8 @@ fn read_inbox(ctx: &mut Ctx<'_>, profile: Option<&Profile>) -> Inbox {
     Inbox { owner, threads }
 }
 
-fn legacy_threads(ctx: &mut Ctx<'_>, file: &JsonFile) -> Vec<FileRead> {
+/// Every Era A conversation of `file`, with its position in the file (its thread id).
+fn legacy_threads(ctx: &mut Ctx<'_>, file: &JsonFile) -> Vec<(usize, FileRead)> {
     let Some(bytes) = ctx.read(file) else {
         return Vec::new();
     };
@@ -514,9 +530,9 @@ fn legacy_threads(ctx: &mut Ctx<'_>, file: &JsonFile) -> Vec<FileRead> {
         }
     };
     let mut out = Vec::new();
-    for raw in raws {
+    for (i, raw) in raws.into_iter().enumerate() {
         match serde_json::from_str::<RawThread<'_>>(raw.get()) {
-            Ok(t) => out.push(read_messages(ctx, file, t)),
+            Ok(t) => out.push((i, read_messages(ctx, file, t))),
             Err(e) => ctx.problem(&file.path, format!("a conversation could not be read: {e}")),
         }
     }
@@ -532,19 +548,27 @@ fn is_placeholder(name: &str) -> bool {
 /// starts a new folder when a participant renames.
 fn merge_renamed(threads: Vec<ThreadSummary>) -> Vec<ThreadSummary> {
     let mut out: Vec<ThreadSummary> = Vec::with_capacity(threads.len());
-    let key = |t: &ThreadSummary| {
-        let mut p = t.participants.clone();
-        p.sort();
-        (t.folder_kind.clone(), p)
-    };
+    // Position in `out` of the first thread with each key: one lookup per thread, not a
+    // scan of all earlier ones (an inbox can hold tens of thousands of threads).
+    let mut first: HashMap<(Option<FolderKind>, Vec<String>), usize> = HashMap::new();
     for t in threads {
         let mergeable = !t.is_group
             && t.participants.len() == 2
             && !t.participants.iter().any(|p| is_placeholder(p))
             && t.folder_kind != Some(FolderKind::Legacy);
-        let existing = mergeable
-            .then(|| out.iter_mut().find(|o| !o.is_group && key(o) == key(&t)))
-            .flatten();
+        let existing = if mergeable {
+            let mut people = t.participants.clone();
+            people.sort();
+            match first.entry((t.folder_kind.clone(), people)) {
+                Entry::Occupied(at) => out.get_mut(*at.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(out.len());
+                    None
+                }
+            }
+        } else {
+            None
+        };
         match existing {
             Some(o) => {
                 o.merged_folders.push(t.id);
@@ -557,14 +581,15 @@ fn merge_renamed(threads: Vec<ThreadSummary>) -> Vec<ThreadSummary> {
                     o.last_message = t.last_message;
                     o.title = t.title;
                 }
-                for n in t.former_names {
-                    if !o.former_names.contains(&n) {
-                        o.former_names.push(n);
-                    }
-                }
+                // Deduplicated once at the end: thousands of folders can merge into one.
+                o.former_names.extend(t.former_names);
             }
             None => out.push(t),
         }
+    }
+    for t in out.iter_mut().filter(|t| !t.merged_folders.is_empty()) {
+        let mut names = HashSet::new();
+        t.former_names.retain(|n| names.insert(n.clone()));
     }
     out
 }
@@ -590,11 +615,16 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
     if with_people.len() >= 2
         && let Some(first) = with_people.first()
     {
-        let common: Vec<&String> = first
-            .participants
-            .iter()
-            .filter(|n| with_people.iter().all(|t| t.participants.contains(n)))
-            .collect();
+        // Threads each name is in, counted in one pass (not a scan per name and thread).
+        let mut seen_in: HashMap<&str, usize> = HashMap::new();
+        for t in &with_people {
+            let names: HashSet<&str> = t.participants.iter().map(String::as_str).collect();
+            for n in names {
+                *seen_in.entry(n).or_default() += 1;
+            }
+        }
+        let everywhere = |n: &&String| seen_in.get(n.as_str()) == Some(&with_people.len());
+        let common: Vec<&String> = first.participants.iter().filter(everywhere).collect();
         if let [only] = common.as_slice() {
             return Owner {
                 name: Some((*only).clone()),
@@ -610,32 +640,147 @@ fn owner(threads: &[ThreadSummary], profile: Option<&Profile>) -> Owner {
 
 /// The whole thread behind `summary` (every file of every merged folder), oldest first.
 pub fn thread(archive: &mut Archive, summary: &ThreadSummary) -> Parsed<Thread> {
-    Ctx::run(archive, |ctx| read_thread(ctx, summary))
+    // Not kept by the export (a thread can be huge), so not charged to its budget.
+    Ctx::run_passing(archive, super::RUN_ROWS, |ctx| {
+        let mut files = ThreadFiles::of(ctx);
+        read_thread(ctx, &mut files, summary)
+    })
 }
 
-fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
+/// Threads read one at a time, with other work in between (the catalog runs in slices):
+/// the file list and the indexes are built once, not once per thread — per thread they
+/// made reading 10,000 threads quadratic.
+pub struct ThreadReader {
+    files: Vec<JsonFile>,
+    index: ThreadFiles,
+}
+
+impl ThreadReader {
+    pub fn new(archive: &mut Archive) -> Self {
+        let ctx = Ctx::passing(archive, super::RUN_ROWS);
+        let index = ThreadFiles::of(&ctx);
+        ThreadReader {
+            files: ctx.files,
+            index,
+        }
+    }
+
+    /// The whole thread behind `summary`, with its own row budget.
+    pub fn read(&mut self, archive: &mut Archive, summary: &ThreadSummary) -> Parsed<Thread> {
+        let files = std::mem::take(&mut self.files);
+        let mut ctx = Ctx::passing_over(archive, files, super::RUN_ROWS);
+        let value = read_thread(&mut ctx, &mut self.index, summary);
+        let problems = ctx.take_problems();
+        self.files = std::mem::take(&mut ctx.files);
+        Parsed { value, problems }
+    }
+}
+
+/// Every thread of `summaries` in turn, each read whole and handed to `each` before the
+/// next is read (holding them all could take gigabytes).
+pub fn each_thread(
+    archive: &mut Archive,
+    summaries: &[ThreadSummary],
+    mut each: impl FnMut(&ThreadSummary, Parsed<Thread>),
+) {
+    let mut reader = ThreadReader::new(archive);
+    for summary in summaries {
+        each(summary, reader.read(archive, summary));
+    }
+}
+
+/// Where threads' files are: built once for any number of threads.
+struct ThreadFiles {
+    pages: BTreeMap<(String, String), Vec<(u32, JsonFile)>>,
+    replies: BTreeMap<(String, String), Vec<JsonFile>>,
+    legacy: Vec<JsonFile>,
+    /// Era A files already split into conversations (`None`: unreadable).
+    split: BTreeMap<String, Option<LegacyFile>>,
+}
+
+/// An Era A `messages.json`, read once and split into conversations.
+struct LegacyFile {
+    bytes: Vec<u8>,
+    spans: Vec<std::ops::Range<usize>>,
+}
+
+impl ThreadFiles {
+    fn of(ctx: &Ctx<'_>) -> Self {
+        let legacy = ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(()));
+        ThreadFiles {
+            pages: thread_index(ctx),
+            replies: replies_index(ctx),
+            legacy: legacy.into_iter().map(|(f, ())| f).collect(),
+            split: BTreeMap::new(),
+        }
+    }
+
+    /// The `n`th conversation of each legacy file; each file is read and split once.
+    fn legacy_conversation(&mut self, ctx: &mut Ctx<'_>, n: usize) -> Vec<FileRead> {
+        let mut out = Vec::new();
+        for file in &self.legacy {
+            if !self.split.contains_key(&file.path) {
+                let split = split_legacy(ctx, file);
+                self.split.insert(file.path.clone(), split);
+            }
+            let Some(Some(split)) = self.split.get(&file.path) else {
+                continue;
+            };
+            let Some(raw) = split.spans.get(n).and_then(|s| split.bytes.get(s.clone())) else {
+                continue;
+            };
+            match serde_json::from_slice::<RawThread<'_>>(raw) {
+                Ok(t) => out.push(read_messages(ctx, file, t)),
+                Err(e) => ctx.problem(&file.path, format!("a conversation could not be read: {e}")),
+            }
+        }
+        out
+    }
+}
+
+/// An Era A file's bytes and where each conversation is in them.
+fn split_legacy(ctx: &mut Ctx<'_>, file: &JsonFile) -> Option<LegacyFile> {
+    let bytes = ctx.read(file)?;
+    let spans = match serde_json::from_slice::<Vec<&RawValue>>(strip_bom(&bytes)) {
+        Ok(raws) => {
+            // Offsets from the slices themselves: each raw value borrows from `bytes`.
+            let base = bytes.as_ptr() as usize;
+            raws.iter()
+                .map(|r| {
+                    let start = (r.get().as_ptr() as usize).saturating_sub(base);
+                    start..start + r.get().len()
+                })
+                .collect()
+        }
+        Err(e) => {
+            ctx.problem(&file.path, format!("could not read this file: {e}"));
+            return None;
+        }
+    };
+    Some(LegacyFile { bytes, spans })
+}
+
+fn read_thread(ctx: &mut Ctx<'_>, files: &mut ThreadFiles, summary: &ThreadSummary) -> Thread {
     let mut messages = Vec::new();
     let mut replies = Vec::new();
     let ids: Vec<&String> = std::iter::once(&summary.id)
         .chain(&summary.merged_folders)
         .collect();
-    let index = thread_index(ctx);
     for id in ids {
         if let Some(rest) = id.strip_prefix("legacy/") {
             let Ok(n) = rest.parse::<usize>() else {
                 continue;
             };
-            for (file, ()) in ctx.matching(|f| is_legacy(&FileName::of(&f.path)).then_some(())) {
-                if let Some(t) = legacy_threads(ctx, &file).into_iter().nth(n) {
-                    messages.extend(t.messages.into_iter().rev());
-                }
+            for t in files.legacy_conversation(ctx, n) {
+                messages.extend(t.messages.into_iter().rev());
             }
             continue;
         }
         let Some((kind, folder)) = id.split_once('/') else {
             continue;
         };
-        let Some(pages) = index.get(&(kind.to_owned(), folder.to_owned())) else {
+        let key = (kind.to_owned(), folder.to_owned());
+        let Some(pages) = files.pages.get(&key) else {
             ctx.problem(id, "this conversation is no longer in the export");
             continue;
         };
@@ -645,7 +790,9 @@ fn read_thread(ctx: &mut Ctx<'_>, summary: &ThreadSummary) -> Thread {
                 messages.extend(read.messages.into_iter().rev());
             }
         }
-        replies.extend(read_replies(ctx, kind, folder));
+        if let Some(found) = files.replies.get(&key) {
+            replies.extend(read_replies(ctx, found));
+        }
     }
     // Stable: equal times keep file order.
     messages.sort_by_key(|m| m.time);

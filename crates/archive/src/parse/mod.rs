@@ -15,6 +15,8 @@ pub mod profile;
 pub mod relations;
 pub mod tables;
 
+use std::collections::BTreeMap;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -22,11 +24,43 @@ pub use files::JsonFile;
 
 use crate::blocks::{self, MediaObject, Rows};
 use crate::container::Archive;
+use crate::error::human_size;
 use crate::model::{MediaItem, MediaKind, MediaRef, Provenance};
 
 /// Largest JSON file read into memory. Message files hold ~10k messages (a few MB); the
 /// worker's budget is well under 1 GiB.
-pub const JSON_LIMIT: u64 = 256 << 20;
+pub const JSON_LIMIT: u64 = 128 << 20;
+/// Largest HTML page read: its tree costs several times its bytes.
+pub const HTML_LIMIT: u64 = 64 << 20;
+/// Objects and arrays one file may hold. Every one becomes a struct of up to a few hundred
+/// bytes, so this, not the file's size, bounds what reading it costs; a year of likes is
+/// a few hundred thousand.
+pub const MAX_CONTAINERS: usize = 1_500_000;
+/// Rows kept from one list of one file; the rest are counted in a problem.
+pub const FILE_ROWS: usize = crate::lenient::MAX_ROWS;
+/// Problems listed per file; the rest are counted in one last problem.
+pub const FILE_PROBLEMS: usize = blocks::MAX_ERRORS + 5;
+/// Problems listed per parser run; the rest are counted: per file for the first
+/// [`FILE_PROBLEMS`] files, then in one last problem.
+pub const RUN_PROBLEMS: usize = 200;
+/// Rows all kept parser results of one export may hold together.
+pub const EXPORT_ROWS: usize = 3_000_000;
+/// Unpacked bytes the kept parser results of one export may read together.
+pub const EXPORT_BYTES: u64 = 4 << 30;
+/// Rows one thread read may hold (it is passed on, not kept).
+pub const RUN_ROWS: usize = 1_000_000;
+/// An entry bigger than [`RATIO_FLOOR`] that unpacks to more than this many times its
+/// packed size is refused: JSON deflates 5 to 20 times, a bomb up to 1,000.
+pub const MAX_RATIO: u64 = 200;
+pub const RATIO_FLOOR: u64 = 8 << 20;
+
+/// What the kept parser results of one export have read so far (kept in its [`Archive`],
+/// which every parser is handed).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Spent {
+    rows: usize,
+    bytes: u64,
+}
 
 /// Something that could not be read, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,34 +91,138 @@ pub(crate) struct Ctx<'a> {
     pub archive: &'a mut Archive,
     pub files: Vec<JsonFile>,
     pub problems: Vec<Problem>,
+    budget: Budget,
+}
+
+/// What one parser run may still read, and the problems it did not list.
+#[derive(Default)]
+struct Budget {
+    /// Whether the results are kept (a family): then the export's budget pays.
+    kept: bool,
+    spent: Spent,
+    rows_left: usize,
+    bytes_left: u64,
+    /// Problems met and listed, per file.
+    per_file: BTreeMap<String, (usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
+    /// A run whose results are kept: it spends the export's budget.
     pub fn new(archive: &'a mut Archive) -> Self {
+        let spent = archive.spent;
+        let budget = Budget {
+            kept: true,
+            rows_left: EXPORT_ROWS.saturating_sub(spent.rows),
+            bytes_left: EXPORT_BYTES.saturating_sub(spent.bytes),
+            ..Budget::default()
+        };
+        Self::with_budget(archive, budget)
+    }
+
+    /// A run whose results are passed on and dropped (a thread): its own budget, of
+    /// `rows` rows.
+    pub fn passing(archive: &'a mut Archive, rows: usize) -> Self {
+        let files = files::json_files(archive);
+        Self::passing_over(archive, files, rows)
+    }
+
+    /// [`Ctx::passing`] over a file list made before (a host reading many threads).
+    pub fn passing_over(archive: &'a mut Archive, files: Vec<JsonFile>, rows: usize) -> Self {
+        let budget = Budget {
+            kept: false,
+            rows_left: rows,
+            bytes_left: EXPORT_BYTES,
+            ..Budget::default()
+        };
+        Ctx {
+            archive,
+            files,
+            problems: Vec::new(),
+            budget,
+        }
+    }
+
+    fn with_budget(archive: &'a mut Archive, budget: Budget) -> Self {
         let files = files::json_files(archive);
         Ctx {
             archive,
             files,
             problems: Vec::new(),
+            budget,
         }
     }
 
     /// One parser run: `read` with a fresh context over `archive`, then what it read
     /// and the problems it met.
     pub fn run<T>(archive: &'a mut Archive, read: impl FnOnce(&mut Ctx<'a>) -> T) -> Parsed<T> {
-        let mut ctx = Ctx::new(archive);
-        let value = read(&mut ctx);
-        Parsed {
-            value,
-            problems: ctx.problems,
+        Ctx::new(archive).finish(read)
+    }
+
+    /// Like [`Ctx::run`] for results that are not kept, holding at most `rows` rows.
+    pub fn run_passing<T>(
+        archive: &'a mut Archive,
+        rows: usize,
+        read: impl FnOnce(&mut Ctx<'a>) -> T,
+    ) -> Parsed<T> {
+        Ctx::passing(archive, rows).finish(read)
+    }
+
+    fn finish<T>(mut self, read: impl FnOnce(&mut Ctx<'a>) -> T) -> Parsed<T> {
+        let value = read(&mut self);
+        if self.budget.kept {
+            let total = &mut self.archive.spent;
+            total.rows = total.rows.saturating_add(self.budget.spent.rows);
+            total.bytes = total.bytes.saturating_add(self.budget.spent.bytes);
+        }
+        let problems = self.take_problems();
+        Parsed { value, problems }
+    }
+
+    /// The problems so far, with counts of those not listed; the list starts afresh.
+    pub fn take_problems(&mut self) -> Vec<Problem> {
+        let mut problems = std::mem::take(&mut self.problems);
+        let unlisted: Vec<(String, usize)> = std::mem::take(&mut self.budget.per_file)
+            .into_iter()
+            .filter(|(_, (met, listed))| met > listed)
+            .map(|(path, (met, listed))| (path, met - listed))
+            .collect();
+        let (listed, rest) = unlisted.split_at(unlisted.len().min(FILE_PROBLEMS));
+        for (path, n) in listed {
+            problems.push(Problem {
+                path: path.clone(),
+                message: format!("… and {n} more problems in this file"),
+            });
+        }
+        if !rest.is_empty() {
+            let n: usize = rest.iter().map(|(_, n)| n).sum();
+            problems.push(Problem {
+                path: String::new(),
+                message: format!("… and {n} more problems in {} other files", rest.len()),
+            });
+        }
+        problems
+    }
+
+    /// Records a problem; past [`FILE_PROBLEMS`] for the file, or [`RUN_PROBLEMS`] in all,
+    /// it is only counted (and reported as "… and N more" at the end).
+    pub fn problem(&mut self, path: &str, message: impl Into<String>) {
+        let (met, listed) = self.budget.per_file.entry(path.to_owned()).or_default();
+        *met += 1;
+        if *listed < FILE_PROBLEMS && self.problems.len() < RUN_PROBLEMS {
+            *listed += 1;
+            self.problems.push(Problem {
+                path: path.to_owned(),
+                message: message.into(),
+            });
         }
     }
 
-    pub fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_owned(),
-            message: message.into(),
-        });
+    /// Rows this run may still keep, counting `n` more as kept.
+    fn take_rows(&mut self, n: usize) -> usize {
+        let n = n.min(self.budget.rows_left);
+        self.budget.rows_left -= n;
+        self.budget.spent.rows += n;
+        n
     }
 
     /// JSON files matching `pick`, in path order (numbered pages in number order).
@@ -96,28 +234,84 @@ impl<'a> Ctx<'a> {
     }
 
     /// The file's bytes (its copy in `file.part`), or `None` with a problem recorded. An
-    /// HTML page comes back as the JSON document it shows.
+    /// HTML page comes back as the JSON document it shows. Refused, with a problem: a file
+    /// over its size limit or the run's byte budget, one packed at a bomb's ratio, or one
+    /// holding more than [`MAX_CONTAINERS`] objects and arrays.
     pub fn read(&mut self, file: &JsonFile) -> Option<Vec<u8>> {
-        let copy = self
+        let entry = self
             .archive
             .versions(&file.path)
             .into_iter()
             .find(|e| e.part == file.part)
+            .or_else(|| self.archive.entry(&file.path))
             .cloned();
-        let read = match copy {
-            Some(entry) => self.archive.read_entry(&entry, JSON_LIMIT),
-            None => self.archive.read(&file.path, JSON_LIMIT),
+        let html = file.path.to_ascii_lowercase().ends_with(".html");
+        let limit = if html { HTML_LIMIT } else { JSON_LIMIT };
+        if let Some(e) = &entry
+            && let Err(why) = self.affordable(e.size, e.compressed_size)
+        {
+            self.problem(&file.path, why);
+            return None;
+        }
+        let read = match entry {
+            Some(entry) => self.archive.read_entry(&entry, limit),
+            None => self.archive.read(&file.path, limit),
         };
-        match read {
-            Ok(bytes) if file.path.to_ascii_lowercase().ends_with(".html") => {
-                Some(html::to_json(&file.path, &bytes))
-            }
-            Ok(bytes) => Some(bytes),
+        let bytes = match read {
+            Ok(bytes) => bytes,
             Err(e) => {
                 self.problem(&file.path, e.to_string());
-                None
+                return None;
             }
+        };
+        let len = bytes.len() as u64;
+        self.budget.bytes_left = self.budget.bytes_left.saturating_sub(len);
+        self.budget.spent.bytes += len;
+        let bytes = if html {
+            let (json, truncated) = html::page_to_json(&file.path, &bytes);
+            if truncated {
+                self.problem(
+                    &file.path,
+                    "this page is too large to read whole; only its first part is shown",
+                );
+            }
+            json
+        } else {
+            bytes
+        };
+        let containers = count_containers(&bytes);
+        if containers > MAX_CONTAINERS {
+            self.problem(
+                &file.path,
+                format!(
+                    "not read: it holds {containers} records and values, more than the \
+                     {MAX_CONTAINERS} Keepsake reads from one file"
+                ),
+            );
+            return None;
         }
+        Some(bytes)
+    }
+
+    /// Whether an entry of `size` bytes, `packed` when compressed, may be read now.
+    fn affordable(&self, size: u64, packed: u64) -> Result<(), String> {
+        if size > RATIO_FLOOR && size / packed.max(1) > MAX_RATIO {
+            return Err(format!(
+                "not read: it unpacks to {} from {}, more than {MAX_RATIO} times its \
+                 packed size, which no real export does (the file may be made to overload \
+                 your device)",
+                human_size(size),
+                human_size(packed)
+            ));
+        }
+        if size > self.budget.bytes_left {
+            return Err(format!(
+                "not read: this export's files add up to more than Keepsake reads in one go \
+                 ({})",
+                human_size(EXPORT_BYTES)
+            ));
+        }
+        Ok(())
     }
 
     /// Rows of `T` from any container shape; row errors become problems.
@@ -128,7 +322,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Rows of `T` from `file`'s bytes, already read; row errors become problems.
+    /// Rows of `T` from `file`'s bytes, already read; row errors become problems, and
+    /// rows past the file's or the run's budget are counted in one.
     pub fn rows_in<T: DeserializeOwned>(
         &mut self,
         file: &JsonFile,
@@ -136,10 +331,42 @@ impl<'a> Ctx<'a> {
         keys: &[&str],
     ) -> Rows<T> {
         let mut rows = blocks::read_rows::<T>(bytes, keys);
+        let mut room = self.take_rows(rows.len());
+        for (_, group) in &mut rows.groups {
+            let keep = group.len().min(room);
+            rows.skipped += group.len() - keep;
+            group.truncate(keep);
+            room -= keep;
+        }
         for e in rows.errors.drain(..) {
             self.problem(&file.path, format!("could not read part of this file: {e}"));
         }
+        if rows.more_errors > 0 {
+            let n = rows.more_errors;
+            self.problem(&file.path, format!("… and {n} more rows could not be read"));
+        }
+        self.skipped(file, rows.skipped);
         rows
+    }
+
+    /// A problem for `n` rows left unread for the budget, if any.
+    pub fn skipped(&mut self, file: &JsonFile, n: usize) {
+        if n > 0 {
+            self.problem(
+                &file.path,
+                format!(
+                    "{n} more rows were not read: Keepsake reads at most {FILE_ROWS} rows of \
+                     a file and {EXPORT_ROWS} of an export"
+                ),
+            );
+        }
+    }
+
+    /// Keeps as many of `n` rows as the run's budget allows: how many.
+    pub fn keep_rows(&mut self, file: &JsonFile, n: usize) -> usize {
+        let kept = self.take_rows(n);
+        self.skipped(file, n - kept);
+        kept
     }
 
     /// A whole-file document of type `T`; `None` with a problem on failure.
@@ -165,6 +392,28 @@ impl<'a> Ctx<'a> {
         item.subtitles = self.media_ref(&m.media_metadata.video_metadata.subtitles.uri);
         Some(item)
     }
+}
+
+/// Objects and arrays in a JSON text (brackets outside strings), in one pass without
+/// allocating: what parsing it would cost, known before parsing.
+pub(crate) fn count_containers(bytes: &[u8]) -> usize {
+    let (mut n, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b'{' || b == b'[' {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Resolve `uri` (root-relative, sometimes with a leading `/`, or a web URL).
@@ -245,4 +494,90 @@ pub fn is_claimed(path: &str) -> bool {
         || activity::claims(&f)
         || account::claims(&f)
         || tables::claims(&f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::Row;
+
+    fn file(path: &str) -> JsonFile {
+        JsonFile {
+            path: path.into(),
+            part: 0,
+        }
+    }
+
+    #[test]
+    fn containers_are_counted_outside_strings() {
+        assert_eq!(count_containers(br#"[{"a":"[{\"}"},[]]"#), 3);
+        assert_eq!(count_containers(b"1"), 0);
+    }
+
+    #[test]
+    fn problems_are_capped_per_file_and_per_run() {
+        let mut archive = Archive::new();
+        let parsed = Ctx::run(&mut archive, |ctx| {
+            for i in 0..FILE_PROBLEMS + 7 {
+                ctx.problem("a.json", format!("bad {i}"));
+            }
+            for f in 0..RUN_PROBLEMS + 3 {
+                ctx.problem(&format!("f{f}.json"), "bad");
+            }
+        });
+        let p = &parsed.problems;
+        let in_a = p.iter().filter(|p| p.path == "a.json").count();
+        assert_eq!(in_a, FILE_PROBLEMS + 1);
+        assert!(
+            p.iter()
+                .any(|p| p.message == "… and 7 more problems in this file")
+        );
+        // The run's list is full: the other files' problems are one count.
+        assert!(p.len() <= RUN_PROBLEMS + FILE_PROBLEMS + 1, "{}", p.len());
+        let last = p.last().map(|p| p.message.as_str()).unwrap_or("");
+        assert!(last.starts_with("… and "), "{last}");
+    }
+
+    #[test]
+    fn the_export_budget_is_shared_by_kept_runs() {
+        let mut archive = Archive::new();
+        archive.spent.rows = EXPORT_ROWS - 5;
+        let json = format!("[{}]", [r#"{"title":"x"}"#; 8].join(","));
+        let parsed = Ctx::run(&mut archive, |ctx| {
+            ctx.rows_in::<Row>(&file("a.json"), json.as_bytes(), blocks::ROW_KEYS)
+                .len()
+        });
+        assert_eq!(parsed.value, 5);
+        assert!(
+            parsed.problems[0]
+                .message
+                .starts_with("3 more rows were not read")
+        );
+        assert_eq!(archive.spent.rows, EXPORT_ROWS);
+        // A passing run (a thread) has its own budget and spends none of the export's.
+        let passing = Ctx::run_passing(&mut archive, RUN_ROWS, |ctx| {
+            ctx.rows_in::<Row>(&file("a.json"), json.as_bytes(), blocks::ROW_KEYS)
+                .len()
+        });
+        assert_eq!(passing.value, 8);
+        assert_eq!(archive.spent.rows, EXPORT_ROWS);
+    }
+
+    #[test]
+    fn bomb_ratios_and_spent_bytes_are_refused() {
+        let mut archive = Archive::new();
+        let ctx = Ctx::new(&mut archive);
+        assert!(ctx.affordable(RATIO_FLOOR, 1).is_ok(), "small files pass");
+        assert!(ctx.affordable(64 << 20, 1 << 20).is_ok(), "64:1 passes");
+        let bomb = ctx.affordable(1 << 30, 1 << 20).unwrap_err();
+        assert!(bomb.contains("more than 200 times"), "{bomb}");
+        drop(ctx);
+        archive.spent.bytes = EXPORT_BYTES;
+        let ctx = Ctx::new(&mut archive);
+        assert!(
+            ctx.affordable(10, 10)
+                .unwrap_err()
+                .contains("add up to more")
+        );
+    }
 }

@@ -17,6 +17,11 @@ use reader::Dom;
 
 /// The JSON document (Meta-escaped) that the HTML page at `path` shows.
 pub fn to_json(path: &str, bytes: &[u8]) -> Vec<u8> {
+    page_to_json(path, bytes).0
+}
+
+/// [`to_json`], and whether the page was too big to read whole (see [`reader::MAX_NODES`]).
+pub fn page_to_json(path: &str, bytes: &[u8]) -> (Vec<u8>, bool) {
     let dom = Dom::parse(bytes);
     let name = FileName::of(path);
     let doc = if super::messages::thread_file(&name).is_some() {
@@ -26,5 +31,5 @@ pub fn to_json(path: &str, bytes: &[u8]) -> Vec<u8> {
     } else {
         records::rows(&dom)
     };
-    doc.to_bytes()
+    (doc.to_bytes(), dom.truncated)
 }

@@ -7,6 +7,10 @@
 /// Deepest element nesting kept; Meta's pages nest about a dozen levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// Nodes kept per page (about 100 bytes each); the rest of a bigger page is not read. A
+/// thread page of 10,000 messages has about 100,000.
+pub const MAX_NODES: usize = 1_000_000;
+
 /// Elements that never have content.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -30,6 +34,8 @@ pub enum Node {
 #[derive(Debug)]
 pub struct Dom {
     nodes: Vec<Node>,
+    /// The page had more than [`MAX_NODES`] nodes; only the first ones are here.
+    pub truncated: bool,
 }
 
 /// An element of a [`Dom`], for walking.
@@ -171,16 +177,20 @@ impl Builder {
             children: Vec::new(),
         });
         let mut rest = src;
-        while !rest.is_empty() {
+        while !rest.is_empty() && self.nodes.len() < MAX_NODES {
             let Some(lt) = rest.find('<') else {
                 self.text(rest);
+                rest = "";
                 break;
             };
             let (before, at) = rest.split_at(lt);
             self.text(before);
             rest = self.markup(at);
         }
-        Dom { nodes: self.nodes }
+        Dom {
+            nodes: self.nodes,
+            truncated: !rest.is_empty(),
+        }
     }
 
     fn parent(&self) -> usize {
@@ -404,6 +414,15 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_pages_are_cut_at_the_node_cap() {
+        let page = "<b>x".repeat(MAX_NODES);
+        let dom = Dom::parse(page.as_bytes());
+        assert!(dom.truncated);
+        assert!(dom.nodes.len() <= MAX_NODES + 1);
+        assert!(!Dom::parse(b"<p>small</p>").truncated);
+    }
 
     #[test]
     fn entities() {
