@@ -4,7 +4,7 @@
 //! runs it as [`Counting::step`]s and answers other questions between two steps, so no
 //! view waits for the count.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +14,8 @@ use crate::export::Export;
 use crate::instant::Instant;
 use crate::model::{FolderKind, MediaRef, PostKind};
 use crate::parse::{Parsed, Problem, messages, tables};
+pub use crate::steps::Status;
+use crate::steps::{Plan, Step};
 
 /// Counts per category, unknown files, covered period, media the JSON names but the
 /// export lacks.
@@ -33,83 +35,20 @@ pub struct Catalog {
     pub missing_media: Vec<String>,
 }
 
-/// One unit of counting work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Profile,
-    Posts(PostKind),
-    Relations,
-    /// Reads the inbox and queues one step per conversation.
-    Inbox,
-    /// The conversation at this position of the inbox.
-    Thread(usize),
-    Activity,
-    Account,
-    Tables,
-    Unclaimed,
-}
-
-impl Step {
-    fn what(self) -> &'static str {
-        match self {
-            Step::Profile => "the profile",
-            Step::Posts(_) => "posts, stories and reels",
-            Step::Relations => "followers and following",
-            Step::Inbox | Step::Thread(_) => "messages",
-            Step::Activity => "comments, likes and searches",
-            Step::Account => "account records",
-            Step::Tables => "ads, topics and other tables",
-            Step::Unclaimed => "other files",
-        }
-    }
-}
-
-/// Where a count stands: `done` of `total` steps (the total grows once the inbox says
-/// how many conversations there are).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub done: u64,
-    pub total: u64,
-    pub what: &'static str,
-}
-
 /// A count in progress.
+#[derive(Default)]
 pub struct Counting {
-    steps: VecDeque<Step>,
-    done: u64,
+    plan: Plan,
     tally: Tally,
-}
-
-impl Default for Counting {
-    fn default() -> Self {
-        let steps = [Step::Profile]
-            .into_iter()
-            .chain(PostKind::ALL.into_iter().map(Step::Posts))
-            .chain([
-                Step::Relations,
-                Step::Inbox,
-                Step::Activity,
-                Step::Account,
-                Step::Tables,
-                Step::Unclaimed,
-            ])
-            .collect();
-        Counting {
-            steps,
-            done: 0,
-            tally: Tally::default(),
-        }
-    }
 }
 
 impl Counting {
     /// Does the next unit of work; the catalog once the last one is done.
     pub fn step(&mut self, export: &mut Export) -> Option<Parsed<Catalog>> {
-        if let Some(step) = self.steps.pop_front() {
+        if let Some(step) = self.plan.next() {
             self.run(step, export);
-            self.done += 1;
         }
-        if self.steps.is_empty() {
+        if self.plan.is_done() {
             let tally = std::mem::take(&mut self.tally);
             return Some(tally.finish(export.detection().clone()));
         }
@@ -117,11 +56,7 @@ impl Counting {
     }
 
     pub fn status(&self) -> Status {
-        Status {
-            done: self.done,
-            total: self.done + self.steps.len() as u64,
-            what: self.steps.front().map_or("", |s| s.what()),
-        }
+        self.plan.status()
     }
 
     fn run(&mut self, step: Step, export: &mut Export) {
@@ -132,10 +67,7 @@ impl Counting {
             Step::Relations => t.relations(export),
             Step::Inbox => {
                 let threads = t.inbox(export);
-                // Conversations go first, in inbox order, before the other families.
-                for i in (0..threads).rev() {
-                    self.steps.push_front(Step::Thread(i));
-                }
+                self.plan.threads(threads);
             }
             Step::Thread(i) => t.thread(export, i),
             Step::Activity => t.activity(export),

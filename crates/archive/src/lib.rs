@@ -34,9 +34,11 @@ mod prefix;
 pub mod search;
 pub mod sections;
 pub mod source;
+mod steps;
 pub mod summary;
 pub mod table_export;
 pub mod text;
+pub mod timeline;
 mod volume;
 
 pub use catalog::{Catalog, Counting};
