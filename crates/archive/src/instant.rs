@@ -232,6 +232,22 @@ mod tests {
     }
 
     #[test]
+    fn html_times_are_minutes_without_a_zone() {
+        use crate::detect::{Detection, ExportKind, Format};
+        let mut d = Detection {
+            kind: ExportKind::Instagram,
+            era: None,
+            format: Some(Format::Html),
+            message: None,
+        };
+        assert_eq!(Precision::of(&d), Precision::MinuteNoZone);
+        d.format = Some(Format::Json);
+        assert_eq!(Precision::of(&d), Precision::Exact);
+        d.format = None;
+        assert_eq!(Precision::of(&d), Precision::Exact);
+    }
+
+    #[test]
     fn iso_utc_for_files() {
         assert_eq!(Instant(0).to_iso_utc(), "1970-01-01T00:00:00Z");
         assert_eq!(Instant(1_749_681_400).to_iso_utc(), "2025-06-11T22:36:40Z");

@@ -11,6 +11,8 @@ pub struct Timings {
     /// Every step of [`Dating`], file reading and parsing included.
     pub build: Duration,
     pub steps: u64,
+    /// The longest single step: how long a view question may wait behind the job.
+    pub longest_step: Duration,
     pub items: usize,
     pub days: usize,
     /// Messages summed into the index.
@@ -28,8 +30,12 @@ pub struct Timings {
 pub fn measure(export: &mut Export, zone: Zone) -> (DayIndex, Timings) {
     let started = Instant::now();
     let mut dating = Dating::new(zone);
+    let mut longest_step = Duration::ZERO;
     let index = loop {
-        if let Some(index) = dating.step(export) {
+        let step = Instant::now();
+        let done = dating.step(export);
+        longest_step = longest_step.max(step.elapsed());
+        if let Some(index) = done {
             break index;
         }
     };
@@ -59,6 +65,7 @@ pub fn measure(export: &mut Export, zone: Zone) -> (DayIndex, Timings) {
     let timings = Timings {
         build,
         steps: dating.status().done,
+        longest_step,
         items: index.len(),
         days: index.days().len(),
         messages,
