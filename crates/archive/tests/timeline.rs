@@ -281,3 +281,20 @@ fn dating_runs_in_steps_with_a_status() {
     assert_eq!(dating.status().done, before.total + threads);
     assert!(!index.is_empty());
 }
+
+#[test]
+fn an_export_with_nothing_dated_gives_an_empty_index() {
+    let zip = common::zip_names(&["random/notes.json", "media.json"]);
+    let mut export = Export::new(common::archive_of(vec![zip]));
+    let index = Dating::new(Zone::fixed(-3600)).run_all(&mut export);
+    assert!(index.is_empty() && index.days().is_empty());
+    assert!(index.page(0, KindSet::ALL, 10).groups.is_empty());
+    assert_eq!(index.jump(Date::new(2024, 1, 1), KindSet::ALL), None);
+    assert_eq!(index.heat_map(2024, KindSet::ALL).total, 0);
+    assert_eq!(index.longest_streak(KindSet::ALL), None);
+    assert!(
+        index
+            .on_this_day(Date::new(2024, 1, 1), KindSet::ALL, 5)
+            .is_empty()
+    );
+}

@@ -13,6 +13,8 @@ pub struct Timings {
     pub steps: u64,
     /// The longest single step: how long a view question may wait behind the job.
     pub longest_step: Duration,
+    /// What that step read.
+    pub longest_what: &'static str,
     pub items: usize,
     pub days: usize,
     /// Messages summed into the index.
@@ -31,10 +33,14 @@ pub fn measure(export: &mut Export, zone: Zone) -> (DayIndex, Timings) {
     let started = Instant::now();
     let mut dating = Dating::new(zone);
     let mut longest_step = Duration::ZERO;
+    let mut longest_what = "";
     let index = loop {
+        let what = dating.status().what;
         let step = Instant::now();
         let done = dating.step(export);
-        longest_step = longest_step.max(step.elapsed());
+        if step.elapsed() > longest_step {
+            (longest_step, longest_what) = (step.elapsed(), what);
+        }
         if let Some(index) = done {
             break index;
         }
@@ -66,6 +72,7 @@ pub fn measure(export: &mut Export, zone: Zone) -> (DayIndex, Timings) {
         build,
         steps: dating.status().done,
         longest_step,
+        longest_what,
         items: index.len(),
         days: index.days().len(),
         messages,
