@@ -33,10 +33,24 @@ pub struct Transition {
     pub offset: i32,
 }
 
-/// A zone as a sorted list of offset changes; empty means UTC.
+/// A zone as a sorted list of offset changes; empty means UTC. On the wire it is the
+/// plain list, put in order on the way in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<Transition>", into = "Vec<Transition>")]
 pub struct Zone {
     transitions: Vec<Transition>,
+}
+
+impl From<Vec<Transition>> for Zone {
+    fn from(transitions: Vec<Transition>) -> Zone {
+        Zone::new(transitions)
+    }
+}
+
+impl From<Zone> for Vec<Transition> {
+    fn from(zone: Zone) -> Vec<Transition> {
+        zone.transitions
+    }
 }
 
 impl Zone {
@@ -167,6 +181,9 @@ mod tests {
         assert_eq!(z.transitions().len(), 1);
         let json = serde_json::to_string(&europe()).unwrap();
         assert_eq!(serde_json::from_str::<Zone>(&json).unwrap(), europe());
+        // What the page sends, in any order, is sorted on the way in.
+        let sent = r#"[{"from":1711846800,"offset":7200},{"from":0,"offset":3600}]"#;
+        assert_eq!(serde_json::from_str::<Zone>(sent).unwrap(), europe());
     }
 
     #[test]
