@@ -4,7 +4,7 @@
 //! runs it as [`Counting::step`]s and answers other questions between two steps, so no
 //! view waits for the count. The host keeps the catalog: it is computed once per export.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +15,8 @@ use crate::instant::Instant;
 use crate::model::{FolderKind, MediaRef, PostKind};
 use crate::parse::messages::ThreadReader;
 use crate::parse::{Parsed, Problem, tables};
+pub use crate::steps::Status;
+use crate::steps::{Plan, Step};
 
 /// Counts per category, unknown files, covered period, media the JSON names but the
 /// export lacks.
@@ -34,76 +36,13 @@ pub struct Catalog {
     pub missing_media: Vec<String>,
 }
 
-/// One unit of counting work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Profile,
-    Posts(PostKind),
-    Relations,
-    /// Reads the inbox and queues one step per conversation.
-    Inbox,
-    /// The conversation at this position of the inbox.
-    Thread(usize),
-    Activity,
-    Account,
-    Tables,
-    Unclaimed,
-}
-
-impl Step {
-    fn what(self) -> &'static str {
-        match self {
-            Step::Profile => "the profile",
-            Step::Posts(_) => "posts, stories and reels",
-            Step::Relations => "followers and following",
-            Step::Inbox | Step::Thread(_) => "messages",
-            Step::Activity => "comments, likes and searches",
-            Step::Account => "account records",
-            Step::Tables => "ads, topics and other tables",
-            Step::Unclaimed => "other files",
-        }
-    }
-}
-
-/// Where a count stands: `done` of `total` steps (the total grows once the inbox says
-/// how many conversations there are).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub done: u64,
-    pub total: u64,
-    pub what: &'static str,
-}
-
 /// A count in progress.
+#[derive(Default)]
 pub struct Counting {
-    steps: VecDeque<Step>,
-    done: u64,
+    plan: Plan,
     tally: Tally,
     /// Made when the first conversation is counted, for all of them.
     threads: Option<ThreadReader>,
-}
-
-impl Default for Counting {
-    fn default() -> Self {
-        let steps = [Step::Profile]
-            .into_iter()
-            .chain(PostKind::ALL.into_iter().map(Step::Posts))
-            .chain([
-                Step::Relations,
-                Step::Inbox,
-                Step::Activity,
-                Step::Account,
-                Step::Tables,
-                Step::Unclaimed,
-            ])
-            .collect();
-        Counting {
-            steps,
-            done: 0,
-            tally: Tally::default(),
-            threads: None,
-        }
-    }
 }
 
 /// Everything counted at once: every file read, every thread in full.
@@ -119,11 +58,10 @@ pub fn count_all(export: &mut Export) -> Parsed<Catalog> {
 impl Counting {
     /// Does the next unit of work; the catalog once the last one is done.
     pub fn step(&mut self, export: &mut Export) -> Option<Parsed<Catalog>> {
-        if let Some(step) = self.steps.pop_front() {
+        if let Some(step) = self.plan.next() {
             self.run(step, export);
-            self.done += 1;
         }
-        if self.steps.is_empty() {
+        if self.plan.is_done() {
             let tally = std::mem::take(&mut self.tally);
             return Some(tally.finish(export.detection().clone()));
         }
@@ -131,11 +69,7 @@ impl Counting {
     }
 
     pub fn status(&self) -> Status {
-        Status {
-            done: self.done,
-            total: self.done + self.steps.len() as u64,
-            what: self.steps.front().map_or("", |s| s.what()),
-        }
+        self.plan.status()
     }
 
     fn run(&mut self, step: Step, export: &mut Export) {
@@ -146,10 +80,7 @@ impl Counting {
             Step::Relations => t.relations(export),
             Step::Inbox => {
                 let threads = t.inbox(export);
-                // Conversations go first, in inbox order, before the other families.
-                for i in (0..threads).rev() {
-                    self.steps.push_front(Step::Thread(i));
-                }
+                self.plan.threads(threads);
             }
             Step::Thread(i) => {
                 let reader = self

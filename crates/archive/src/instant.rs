@@ -85,6 +85,27 @@ impl Instant {
     }
 }
 
+/// How much of a time the export wrote down. HTML pages print the wall clock to the minute
+/// (to the second from 2026) with no zone; the engine reads it as UTC (§7). A view shows
+/// such times to the minute and says the zone is unknown, never inventing seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Precision {
+    /// Epoch seconds or milliseconds, or ISO with an offset: a true instant.
+    Exact,
+    /// A printed wall-clock time: minutes, zone unknown.
+    MinuteNoZone,
+}
+
+impl Precision {
+    /// The precision of an export's times, from its detected format.
+    pub fn of(detection: &crate::detect::Detection) -> Precision {
+        match detection.format {
+            Some(crate::detect::Format::Html) => Precision::MinuteNoZone,
+            _ => Precision::Exact,
+        }
+    }
+}
+
 fn digits(s: &str) -> Option<i64> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -223,6 +244,22 @@ mod tests {
         ] {
             assert!(Instant::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn html_times_are_minutes_without_a_zone() {
+        use crate::detect::{Detection, ExportKind, Format};
+        let mut d = Detection {
+            kind: ExportKind::Instagram,
+            era: None,
+            format: Some(Format::Html),
+            message: None,
+        };
+        assert_eq!(Precision::of(&d), Precision::MinuteNoZone);
+        d.format = Some(Format::Json);
+        assert_eq!(Precision::of(&d), Precision::Exact);
+        d.format = None;
+        assert_eq!(Precision::of(&d), Precision::Exact);
     }
 
     #[test]

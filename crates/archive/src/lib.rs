@@ -42,10 +42,12 @@ mod prefix;
 pub mod search;
 pub mod sections;
 pub mod source;
+mod steps;
 pub mod subtitles;
 pub mod summary;
 pub mod table_export;
 pub mod text;
+pub mod timeline;
 mod volume;
 
 pub use catalog::{Catalog, Counting};
