@@ -10,8 +10,10 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::budget::{Budget, MAX_NESTED_VOLUMES, Spent};
 use crate::error::ArchiveError;
 use crate::source::{RandomAccess, Shared, Slice};
+pub use crate::volume::Compression;
 use crate::volume::{self, Body, Fingerprint, LooseFile, RawEntry, Volume};
 use crate::{media, prefix};
 
@@ -19,69 +21,6 @@ use crate::{media, prefix};
 const MAX_NESTING: usize = 2;
 /// At most this many inner ZIPs are tried per ZIP (each costs a few reads).
 const MAX_NESTED_TRIES: usize = 16;
-/// Stored ZIPs opened inside all parts together. A real download wraps one export per
-/// part; a crafted one can name the same inner ZIP hundreds of times.
-const MAX_NESTED_VOLUMES: usize = 32;
-/// Entries in all ZIP directories together. The largest real exports hold a few hundred
-/// thousand files; each indexed entry costs a few hundred bytes of memory.
-const MAX_ENTRIES: u64 = 500_000;
-/// Central directory bytes of all ZIPs together (long names cost memory too): about a
-/// million entries with Instagram's ~100-byte names.
-const MAX_DIRECTORY_BYTES: u64 = 128 << 20;
-
-/// What opening ZIPs may still cost, across every part of one archive.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Budget {
-    /// `(part, start, length)` of every ZIP opened: no byte range is opened twice.
-    opened: HashSet<(usize, u64, u64)>,
-    nested: usize,
-    entries: u64,
-    directory: u64,
-}
-
-impl Budget {
-    /// Whether a ZIP of `entries` entries and a `directory`-byte directory still fits.
-    pub(crate) fn check(&self, entries: u64, directory: u64) -> Result<(), ArchiveError> {
-        let entries = self.entries.saturating_add(entries);
-        let directory = self.directory.saturating_add(directory);
-        if entries > MAX_ENTRIES || directory > MAX_DIRECTORY_BYTES {
-            return Err(ArchiveError::TooManyFiles {
-                entries,
-                limit: MAX_ENTRIES,
-            });
-        }
-        Ok(())
-    }
-
-    /// Count a ZIP just opened, or refuse it if it does not fit.
-    pub(crate) fn charge(&mut self, entries: u64, directory: u64) -> Result<(), ArchiveError> {
-        self.check(entries, directory)?;
-        self.entries += entries;
-        self.directory += directory;
-        Ok(())
-    }
-}
-
-/// How an entry's bytes are packed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Compression {
-    Stored,
-    Deflated,
-    /// Any other ZIP method id; Keepsake cannot unpack it.
-    Other(u16),
-}
-
-/// `stored`, `deflated` or `method 12`, as listings and reports name it.
-impl std::fmt::Display for Compression {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Compression::Stored => f.write_str("stored"),
-            Compression::Deflated => f.write_str("deflated"),
-            Compression::Other(method) => write!(f, "method {method}"),
-        }
-    }
-}
-
 /// Whether a part is a ZIP file or a dropped folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PartKind {
@@ -169,7 +108,7 @@ pub struct Archive {
     loose_paths: HashSet<String>,
     budget: Budget,
     /// What the parsers' kept results have read (see `parse::EXPORT_ROWS`).
-    pub(crate) spent: crate::parse::Spent,
+    pub(crate) spent: Spent,
     built: OnceCell<Built>,
 }
 
@@ -187,7 +126,7 @@ impl Archive {
             loose: None,
             loose_paths: HashSet::new(),
             budget: Budget::default(),
-            spent: crate::parse::Spent::default(),
+            spent: Spent::default(),
             built: OnceCell::new(),
         }
     }
@@ -754,22 +693,7 @@ fn build(parts: &[Part], volumes: &[Volume]) -> Built {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn budget_adds_up_across_zips() {
-        let mut b = Budget::default();
-        b.charge(MAX_ENTRIES - 10, 1 << 20).unwrap();
-        assert!(b.check(10, 0).is_ok());
-        assert!(matches!(
-            b.charge(11, 0),
-            Err(ArchiveError::TooManyFiles { .. })
-        ));
-        // A refused ZIP costs nothing; long names count against the directory bytes.
-        b.charge(10, 0).unwrap();
-        let mut names = Budget::default();
-        assert!(names.charge(1, MAX_DIRECTORY_BYTES + 1).is_err());
-        assert!(names.charge(1, MAX_DIRECTORY_BYTES).is_ok());
-    }
+    use crate::budget::MAX_ENTRIES;
 
     #[test]
     fn loose_files_share_the_entry_budget() {

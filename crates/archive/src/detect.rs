@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::container::{Archive, Entry};
+use crate::instant::Precision;
 use crate::media;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +58,17 @@ pub struct Detection {
     pub format: Option<Format>,
     /// Plain message for unsupported or unusual cases.
     pub message: Option<String>,
+}
+
+impl Detection {
+    /// How precise the export's times are, from its format: HTML pages print the wall
+    /// clock to the minute, without a zone.
+    pub fn precision(&self) -> Precision {
+        match self.format {
+            Some(Format::Html) => Precision::MinuteNoZone,
+            _ => Precision::Exact,
+        }
+    }
 }
 
 /// Sorted entries make every "is there anything under X" question a binary search.
@@ -223,5 +235,25 @@ fn format(p: &Paths<'_>) -> Option<Format> {
         (0, 0) => None,
         (j, h) if h > j || (h == j && entry_page) => Some(Format::Html),
         _ => Some(Format::Json),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_times_are_minutes_without_a_zone() {
+        let mut d = Detection {
+            kind: ExportKind::Instagram,
+            era: None,
+            format: Some(Format::Html),
+            message: None,
+        };
+        assert_eq!(d.precision(), Precision::MinuteNoZone);
+        d.format = Some(Format::Json);
+        assert_eq!(d.precision(), Precision::Exact);
+        d.format = None;
+        assert_eq!(d.precision(), Precision::Exact);
     }
 }

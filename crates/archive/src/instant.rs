@@ -96,16 +96,6 @@ pub enum Precision {
     MinuteNoZone,
 }
 
-impl Precision {
-    /// The precision of an export's times, from its detected format.
-    pub fn of(detection: &crate::detect::Detection) -> Precision {
-        match detection.format {
-            Some(crate::detect::Format::Html) => Precision::MinuteNoZone,
-            _ => Precision::Exact,
-        }
-    }
-}
-
 fn digits(s: &str) -> Option<i64> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -244,22 +234,6 @@ mod tests {
         ] {
             assert!(Instant::parse(bad).is_none(), "{bad}");
         }
-    }
-
-    #[test]
-    fn html_times_are_minutes_without_a_zone() {
-        use crate::detect::{Detection, ExportKind, Format};
-        let mut d = Detection {
-            kind: ExportKind::Instagram,
-            era: None,
-            format: Some(Format::Html),
-            message: None,
-        };
-        assert_eq!(Precision::of(&d), Precision::MinuteNoZone);
-        d.format = Some(Format::Json);
-        assert_eq!(Precision::of(&d), Precision::Exact);
-        d.format = None;
-        assert_eq!(Precision::of(&d), Precision::Exact);
     }
 
     #[test]

@@ -25,6 +25,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod blocks;
+mod budget;
 pub mod catalog;
 pub mod category;
 pub mod container;

@@ -11,9 +11,31 @@ use zip::read::{ArchiveOffset, Config};
 use zip::result::ZipError;
 use zip::{CompressionMethod, ZipArchive};
 
-use crate::container::{Budget, Compression};
+use serde::{Deserialize, Serialize};
+
+use crate::budget::Budget;
 use crate::error::ArchiveError;
 use crate::source::{BufferedSource, RandomAccess, Shared, Slice};
+
+/// How an entry's bytes are packed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Compression {
+    Stored,
+    Deflated,
+    /// Any other ZIP method id; Keepsake cannot unpack it.
+    Other(u16),
+}
+
+/// `stored`, `deflated` or `method 12`, as listings and reports name it.
+impl std::fmt::Display for Compression {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Compression::Stored => f.write_str("stored"),
+            Compression::Deflated => f.write_str("deflated"),
+            Compression::Other(method) => write!(f, "method {method}"),
+        }
+    }
+}
 
 pub(crate) type Zip = ZipArchive<BufferedSource<Slice>>;
 

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use files::JsonFile;
 
 use crate::blocks::{self, MediaObject, Rows};
+use crate::budget::Spent;
 use crate::container::Archive;
 use crate::error::human_size;
 use crate::model::{MediaItem, MediaKind, MediaRef, Provenance};
@@ -53,14 +54,6 @@ pub const RUN_ROWS: usize = 1_000_000;
 /// packed size is refused: JSON deflates 5 to 20 times, a bomb up to 1,000.
 pub const MAX_RATIO: u64 = 200;
 pub const RATIO_FLOOR: u64 = 8 << 20;
-
-/// What the kept parser results of one export have read so far (kept in its [`Archive`],
-/// which every parser is handed).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Spent {
-    rows: usize,
-    bytes: u64,
-}
 
 /// Something that could not be read, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use super::kind::ItemKind;
 use super::target::{AccountList, ActivityList, Source};
 use super::zone::Zone;
 use crate::export::Export;
-use crate::instant::{Instant, Precision};
+use crate::instant::Instant;
 use crate::model::{MediaItem, PostKind, Record, RecordTable};
 use crate::parse::messages::ThreadReader;
 use crate::steps::{Plan, Status, Step};
@@ -40,7 +40,7 @@ impl Dating {
         if self.plan.is_done() {
             let zone = self.builder.zone.clone();
             let builder = std::mem::replace(&mut self.builder, Builder::new(zone));
-            return Some(builder.finish(Precision::of(export.detection())));
+            return Some(builder.finish(export.detection().precision()));
         }
         None
     }
