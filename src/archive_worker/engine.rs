@@ -174,13 +174,6 @@ impl Engine {
         }
     }
 
-    /// Drops a long job's partial work (nobody waits for it any more).
-    pub fn abandon(&mut self, job: Job) {
-        match job {
-            Job::Catalog => self.counting = None,
-        }
-    }
-
     /// Where a media file's bytes are and what type they are (from their magic bytes).
     pub fn media(&mut self, path: &str) -> Result<MediaInfo, WorkerError> {
         let archive = self.export()?.archive_mut();

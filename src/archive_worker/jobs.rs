@@ -42,11 +42,10 @@ impl Waiting {
             .collect()
     }
 
-    /// Removes question `id`; the job it waited for when no one else waits for it.
-    pub fn withdraw(&mut self, id: u32) -> Option<Job> {
-        let at = self.questions.iter().position(|(i, _, _)| *i == id)?;
-        let (_, _, job) = self.questions.remove(at);
-        (!self.questions.iter().any(|(_, _, j)| *j == job)).then_some(job)
+    /// Removes question `id`. A job no one waits for any more is no longer run: it
+    /// pauses where it stands and goes on from there when it is asked for again.
+    pub fn withdraw(&mut self, id: u32) {
+        self.questions.retain(|(i, _, _)| *i != id);
     }
 }
 
@@ -60,15 +59,17 @@ mod tests {
     }
 
     #[test]
-    fn a_job_is_abandoned_only_when_its_last_question_is_withdrawn() {
+    fn a_job_runs_while_a_question_waits_for_it() {
         let mut waiting = Waiting::default();
         waiting.add(1, catalog(), Job::Catalog);
         waiting.add(2, catalog(), Job::Catalog);
-        assert_eq!(waiting.withdraw(1), None);
-        assert_eq!(waiting.withdraw(7), None);
+        waiting.withdraw(1);
+        waiting.withdraw(7);
         assert_eq!(waiting.ids(Job::Catalog), vec![2]);
-        assert_eq!(waiting.withdraw(2), Some(Job::Catalog));
+        assert_eq!(waiting.next_job(), Some(Job::Catalog));
+        waiting.withdraw(2);
         assert!(waiting.is_empty());
+        assert_eq!(waiting.next_job(), None, "no one waits: the job pauses");
     }
 
     #[test]

@@ -105,11 +105,7 @@ impl Worker {
                     .collect();
                 self.ask(id, query, files);
             }
-            Call::Cancel => {
-                if let Some(job) = self.waiting.withdraw(id) {
-                    self.engine.abandon(job);
-                }
-            }
+            Call::Cancel => self.waiting.withdraw(id),
         }
     }
 

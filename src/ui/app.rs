@@ -5,10 +5,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::protocol::{Summary, query};
 use crate::sections::Section;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::topbar::Topbar;
-use crate::ui::hooks::{Ctx, use_ctx};
+use crate::ui::hooks::{Ctx, use_ctx, use_query};
 use crate::ui::pages::landing::Landing;
 use crate::ui::pages::messages::MessagesPage;
 use crate::ui::pages::overview::Overview;
@@ -91,10 +92,27 @@ fn Frame() -> Html {
             <Topbar />
             <div class="shell">
                 if let Some(summary) = &open {
-                    <Sidebar summary={Rc::clone(summary)} current={route.clone()} />
+                    <CountedSidebar key={ctx.session.generation} summary={Rc::clone(summary)}
+                        current={route.clone()} />
                 }
                 <main class="content" id="main">{ body }</main>
             </div>
         </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct CountedProps {
+    summary: Rc<Summary>,
+    current: Route,
+}
+
+/// The sidebar of an open export. It asks for the catalog as long as the export is open
+/// (one per open: keyed by the session's generation), so the count goes on in the worker
+/// whichever view is shown, and the sidebar shows records once it is done.
+#[component]
+fn CountedSidebar(props: &CountedProps) -> Html {
+    let catalog = use_query(query::Catalog);
+    let records = catalog.ready().cloned();
+    html! { <Sidebar summary={Rc::clone(&props.summary)} current={props.current.clone()} {records} /> }
 }
