@@ -1,0 +1,71 @@
+// Exports written by someone else: every cost has a budget. A photo that inflates past
+// what it declares is stopped, long lists are drawn a page at a time, and contact details
+// and precise locations stay out of the page until the reader asks for them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launch, openPage, loadApp, OUTPUT } from './support/harness.mjs';
+import { craftZip } from './support/zipcraft.mjs';
+
+const DIR = path.join(OUTPUT, 'hostile');
+const MEDIA_ZIP = path.join(DIR, 'hostile-media.zip');
+const EMAIL = 'hidden.person@example.net';
+const PHONE = '+31 6 5550 1234';
+const [LAT, LON] = ['52.37403', '4.88969'];
+
+const json = (value) => Buffer.from(JSON.stringify(value));
+
+function profile() {
+  return {
+    name: 'personal_information/personal_information/personal_information.json', deflate: true,
+    data: json({ profile_user: [{ string_map_data: {
+      Username: { value: 'hostile.input', timestamp: 0 },
+      Email: { value: EMAIL, timestamp: 0 },
+      'Phone Number': { value: PHONE, timestamp: 0 },
+    } }] }),
+  };
+}
+
+before(() => {
+  mkdirSync(DIR, { recursive: true });
+  // One post: its photo is JPEG magic and 64 MiB of zeros (about 64 KB deflated) in an
+  // entry that declares 4 KiB, and its EXIF holds a precise location.
+  const bomb = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64 << 20)]);
+  const post = [{ media: [{
+    uri: 'media/posts/202401/bomb.jpg', creation_timestamp: 1704067200, title: 'A quiet lake',
+    media_metadata: { photo_metadata: { exif_data: [{ latitude: Number(LAT), longitude: Number(LON) }] } },
+  }] }];
+  writeFileSync(MEDIA_ZIP, craftZip([
+    profile(),
+    { name: 'your_instagram_activity/media/posts_1.json', data: json(post), deflate: true },
+    { name: 'media/posts/202401/bomb.jpg', data: bomb, deflate: true, declaredSize: 4096 },
+  ]));
+
+});
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function openZip(page, file, hash) {
+  await loadApp(page, hash);
+  await page.setInputFiles('#open-files', file);
+}
+
+test('a photo that inflates past its declared size is stopped, with a message on its tile', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await openZip(page, MEDIA_ZIP, '#/posts');
+  const refusal = page.locator('[data-testid=grid] .media.placeholder', { hasText: 'unpacks to more than' });
+  await refusal.waitFor({ timeout: 60_000 });
+  assert.match(await refusal.textContent(), /4096 bytes its entry declares/);
+  // The page still answers: the post opens and shows the same refusal.
+  const started = Date.now();
+  await page.locator('[data-testid=grid] .tile').first().click();
+  const view = page.locator('[data-testid=post-view]');
+  await view.locator('.media.placeholder', { hasText: 'unpacks to more than' }).waitFor({ timeout: 30_000 });
+  assert.ok(Date.now() - started < 15_000, 'the page stays responsive');
+  assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), []);
+  await context.close();
+});
+
