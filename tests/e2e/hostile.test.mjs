@@ -10,9 +10,12 @@ import { craftZip } from './support/zipcraft.mjs';
 
 const DIR = path.join(OUTPUT, 'hostile');
 const MEDIA_ZIP = path.join(DIR, 'hostile-media.zip');
+const LISTS_ZIP = path.join(DIR, 'long-lists.zip');
 const EMAIL = 'hidden.person@example.net';
 const PHONE = '+31 6 5550 1234';
 const [LAT, LON] = ['52.37403', '4.88969'];
+// More rows than a list draws at first (100).
+const MANY = 150;
 
 const json = (value) => Buffer.from(JSON.stringify(value));
 
@@ -42,6 +45,25 @@ before(() => {
     { name: 'media/posts/202401/bomb.jpg', data: bomb, deflate: true, declaredSize: 4096 },
   ]));
 
+  const entries = [profile()];
+  const posts = [];
+  for (let i = 0; i < MANY; i += 1) {
+    const who = `Friend ${String(i).padStart(3, '0')}`;
+    entries.push({
+      name: `your_instagram_activity/messages/inbox/friend${i}_${1000 + i}/message_1.json`, deflate: true,
+      data: json({ title: who, participants: [{ name: who }, { name: 'hostile.input' }],
+        thread_path: `inbox/friend${i}_${1000 + i}`,
+        messages: [{ sender_name: who, timestamp_ms: 1700000000000 + i * 1000, content: `hello ${i}` }] }),
+    });
+    entries.push({
+      name: `your_instagram_activity/new_category/thing_${i}.json`, deflate: true,
+      data: json({ things: [{ title: `thing ${i}`, string_map_data: { Value: { value: String(i) } } }] }),
+    });
+    entries.push({ name: `your_instagram_activity/odd/file_${i}.x${i}`, data: Buffer.from('x') });
+    posts.push({ media: [{ uri: `media/posts/202401/gone_${i}.jpg`, creation_timestamp: 1704067200 + i, title: `post ${i}` }] });
+  }
+  entries.push({ name: 'your_instagram_activity/media/posts_1.json', data: json(posts), deflate: true });
+  writeFileSync(LISTS_ZIP, craftZip(entries));
 });
 
 let browser;
@@ -69,3 +91,39 @@ test('a photo that inflates past its declared size is stopped, with a message on
   await context.close();
 });
 
+/// Clicks "Show more" under a list until it is gone, checking the "first N of M" line and
+/// that every row ends up drawn.
+async function growList(page, rows, more, what) {
+  await rows.first().waitFor({ timeout: 60_000 });
+  const line = page.locator(`[data-testid=${more}]`);
+  await line.waitFor({ timeout: 30_000 });
+  const match = (await line.innerText()).match(/First 100 of ([\d,.\s\u202f]+)/);
+  assert.ok(match, `${what}: says how many of how many`);
+  const total = Number(match[1].replace(/\D/g, ''));
+  assert.ok(total > 100, `${what}: more rows than the first page`);
+  assert.equal(await rows.count(), 100, `${what}: only the first page is drawn`);
+  while (await line.count() > 0) {
+    const before = await rows.count();
+    await line.getByRole('button', { name: 'Show more' }).click();
+    const deadline = Date.now() + 10_000;
+    while (await rows.count() === before) {
+      assert.ok(Date.now() < deadline, `${what}: Show more draws more rows`);
+      await page.waitForTimeout(50);
+    }
+  }
+  assert.equal(await rows.count(), total, `${what}: every row drawn in the end`);
+}
+
+test('long lists show their first rows and the rest on request', async () => {
+  const { context, page } = await openPage(browser);
+  await openZip(page, LISTS_ZIP, '');
+  await page.getByRole('heading', { name: 'What’s in this export' }).waitFor({ timeout: 60_000 });
+  await growList(page, page.locator('[data-testid=file-types] tbody tr'), 'more-file-types', 'file types');
+  await growList(page, page.locator('[data-testid=missing-media] li'), 'more-missing-media', 'missing media');
+  await growList(page, page.locator('[data-testid=unknown-files] li'), 'more-unknown-files', 'unknown files');
+
+  // Same document: the opened files stay.
+  await page.evaluate(() => { window.location.hash = '#/messages'; });
+  await growList(page, page.locator('[data-testid=threads] li'), 'more-threads', 'conversations');
+  await context.close();
+});
