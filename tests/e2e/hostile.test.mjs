@@ -75,6 +75,18 @@ async function openZip(page, file, hash) {
   await page.setInputFiles('#open-files', file);
 }
 
+const bodyHtml = (page) => page.evaluate(() => document.body.innerHTML);
+
+/// Polls until `check(html)` holds for the page's markup.
+async function untilHtml(page, check, what) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (check(await bodyHtml(page))) return;
+    assert.ok(Date.now() < deadline, what);
+    await page.waitForTimeout(100);
+  }
+}
+
 test('a photo that inflates past its declared size is stopped, with a message on its tile', async () => {
   const { context, page, problems } = await openPage(browser);
   await openZip(page, MEDIA_ZIP, '#/posts');
@@ -88,6 +100,42 @@ test('a photo that inflates past its declared size is stopped, with a message on
   await view.locator('.media.placeholder', { hasText: 'unpacks to more than' }).waitFor({ timeout: 30_000 });
   assert.ok(Date.now() - started < 15_000, 'the page stays responsive');
   assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), []);
+  await context.close();
+});
+
+test('phone and e-mail are not in the page until Show is pressed', async () => {
+  const { context, page } = await openPage(browser);
+  await openZip(page, MEDIA_ZIP, '#/profile');
+  const header = page.locator('[data-testid=profile-header]');
+  await header.locator('summary', { hasText: 'Account facts' }).click();
+  const showEmail = header.getByRole('button', { name: 'Show E-mail' });
+  await showEmail.waitFor({ timeout: 30_000 });
+  await header.getByRole('button', { name: 'Show Phone' }).waitFor();
+  let html = await bodyHtml(page);
+  assert.ok(!html.includes(EMAIL), 'the e-mail address is not in the DOM');
+  assert.ok(!html.includes(PHONE), 'the phone number is not in the DOM');
+  await showEmail.click();
+  await untilHtml(page, (h) => h.includes(EMAIL), 'the e-mail appears once shown');
+  html = await bodyHtml(page);
+  assert.ok(!html.includes(PHONE), 'the phone stays hidden until its own Show');
+  await header.getByRole('button', { name: 'Show Phone' }).click();
+  await untilHtml(page, (h) => h.includes(PHONE), 'the phone appears once shown');
+  await context.close();
+});
+
+test('a post’s precise location is not in the page until Show is pressed', async () => {
+  const { context, page } = await openPage(browser);
+  await openZip(page, MEDIA_ZIP, '#/posts');
+  const tile = page.locator('[data-testid=grid] .tile').first();
+  await tile.waitFor({ timeout: 60_000 });
+  await tile.click();
+  const view = page.locator('[data-testid=post-view]');
+  const show = view.getByRole('button', { name: 'Show Location' });
+  await show.waitFor({ timeout: 30_000 });
+  const html = await bodyHtml(page);
+  assert.ok(!html.includes(LAT) && !html.includes(LON), 'no coordinate in the DOM');
+  await show.click();
+  await untilHtml(page, (h) => h.includes(`${LAT}, ${LON}`), 'the location appears once shown');
   await context.close();
 });
 
