@@ -229,6 +229,11 @@ test('IP addresses are masked until shown; other data opens as a table and as JS
   assert.doesNotMatch(text, ip, 'no IP address on screen');
   await table.locator('tbody button.reveal').first().click();
   await eventually(async () => assert.equal((await table.innerText()).match(ip)?.length, 1, 'one IP shown'));
+  // Downloads hold the masked columns in full, and the table says so.
+  const note = page.locator('[data-testid=download-note]');
+  await note.waitFor();
+  assert.match(await note.innerText(), /Downloads include the masked columns \(IP address, Cookie\)/);
+  assert.match(await page.locator('[data-testid=download-csv]').getAttribute('aria-label'), /masked columns included/);
 
   await go(page, 'other', 'other-data');
   const unknown = manifest.unknown_files[0];

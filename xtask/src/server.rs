@@ -221,7 +221,7 @@ mod tests {
             std::env::temp_dir().join(format!("keepsake-serve-{}-{label}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
         let _ = std::fs::write(dir.join("app_bg.wasm"), b"\0asm");
-        let _ = std::fs::write(dir.join("worker.js"), b"self.onmessage = () => {};");
+        let _ = std::fs::write(dir.join("loader.js"), b"self.onmessage = () => {};");
         let _ = std::fs::write(
             dir.join("index.html"),
             r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'">"#,
@@ -252,16 +252,16 @@ mod tests {
     fn every_response_carries_the_policy() {
         let dir = dist("policy");
         let server = start(&dir);
-        for target in ["/worker.js", "/app_bg.wasm", "/missing.js"] {
+        for target in ["/loader.js", "/app_bg.wasm", "/missing.js"] {
             let answer = get(server.addr(), target);
             assert!(answer.contains(POLICY), "{target}: {answer}");
             assert!(answer.contains("X-Content-Type-Options: nosniff"));
             assert!(answer.contains("Referrer-Policy: no-referrer"));
         }
-        assert!(get(server.addr(), "/worker.js").contains("Content-Type: text/javascript"));
+        assert!(get(server.addr(), "/loader.js").contains("Content-Type: text/javascript"));
         // Without a page to take the policy from, nothing is allowed.
         let _ = std::fs::remove_file(dir.join("index.html"));
-        let bare = get(server.addr(), "/worker.js");
+        let bare = get(server.addr(), "/loader.js");
         assert!(
             bare.contains("Content-Security-Policy: default-src 'none'; frame-ancestors 'none'")
         );
@@ -302,13 +302,13 @@ mod tests {
         let idle: Vec<TcpStream> = (0..WORKERS + QUEUE + 4)
             .filter_map(|_| TcpStream::connect(server.addr()).ok())
             .collect();
-        let answer = get(server.addr(), "/worker.js");
+        let answer = get(server.addr(), "/loader.js");
         assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
         drop(idle);
         // Once they hang up the pool serves again.
         let mut served = false;
         for _ in 0..50 {
-            if get(server.addr(), "/worker.js").starts_with("HTTP/1.1 200") {
+            if get(server.addr(), "/loader.js").starts_with("HTTP/1.1 200") {
                 served = true;
                 break;
             }

@@ -6,7 +6,9 @@ use keepsake_archive::model::{PostKind, Profile, RelationKind};
 use yew::prelude::*;
 
 use crate::protocol::query;
+use crate::ui::components::masked::fact;
 use crate::ui::components::media_view::MediaView;
+use crate::ui::components::table::is_sensitive;
 use crate::ui::hooks::use_posts;
 use crate::ui::hooks::{Fetch, failure, use_query};
 use crate::ui::services::format;
@@ -103,7 +105,10 @@ pub fn ProfileHeader(props: &Props) -> Html {
                     <details class="account-facts">
                         <summary>{ "Account facts (includes contact details)" }</summary>
                         <dl>
-                            { for facts.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+                            { for facts.into_iter().map(|(k, v)| {
+                                let sensitive = is_sensitive(&k);
+                                fact(k, v, sensitive)
+                            }) }
                         </dl>
                     </details>
                 }

@@ -10,6 +10,7 @@ use yew_router::prelude::*;
 use crate::protocol::Summary;
 use crate::sections::{Section, SectionText};
 use crate::ui::components::entry_table::EntryTable;
+use crate::ui::hooks::use_show_more;
 use crate::ui::pages::records::Records;
 use crate::ui::routes::Route;
 use crate::ui::services::format;
@@ -23,6 +24,7 @@ pub struct Props {
 pub fn Overview(props: &Props) -> Html {
     let s = &props.summary;
     let selected = use_state(|| None::<String>);
+    let more_types = use_show_more();
     let on_open = {
         let selected = selected.clone();
         Callback::from(move |path: String| selected.set(Some(path)))
@@ -98,7 +100,7 @@ pub fn Overview(props: &Props) -> Html {
                 <thead><tr><th>{ "Type" }</th><th class="num">{ "Files" }</th><th class="num">{ "Size" }</th>
                     <th class="num">{ "Stored" }</th><th class="num">{ "Compressed" }</th></tr></thead>
                 <tbody>
-                    { for s.file_types.iter().map(|t| html! {
+                    { for s.file_types.iter().take(more_types.shown(s.file_types.len())).map(|t| html! {
                         <tr>
                             <td>{ t.extension.clone() }</td>
                             <td class="num">{ format::count(t.files) }</td>
@@ -109,6 +111,7 @@ pub fn Overview(props: &Props) -> Html {
                     }) }
                 </tbody>
             </table>
+            { more_types.button(s.file_types.len(), "more-file-types") }
 
             <h2 class="section">{ "Records" }</h2>
             <Records {on_open} />

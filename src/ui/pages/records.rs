@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::protocol::{Progress, query};
-use crate::ui::hooks::{Fetch, failure, use_query};
+use crate::ui::hooks::{Fetch, failure, use_query, use_show_more};
 use crate::ui::services::format;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,8 @@ pub struct Props {
 #[component]
 pub fn Records(props: &Props) -> Html {
     let catalog = use_query(query::Catalog);
+    let more_missing = use_show_more();
+    let more_unknown = use_show_more();
     let (c, problems) = match &catalog {
         Fetch::Waiting(progress) => return counting(progress.as_ref()),
         Fetch::Ready(catalog) => (&catalog.value, catalog.problems.len()),
@@ -54,8 +56,10 @@ pub fn Records(props: &Props) -> Html {
                 <p class="muted">{ "The export’s files mention these, but they are not in the parts you opened: \
                     they may be in another part, outside the requested date range, or expired." }</p>
                 <ul class="paths" data-testid="missing-media">
-                    { for c.missing_media.iter().map(|uri| html! { <li class="path">{ uri.clone() }</li> }) }
+                    { for c.missing_media.iter().take(more_missing.shown(c.missing_media.len()))
+                        .map(|uri| html! { <li class="path">{ uri.clone() }</li> }) }
                 </ul>
+                { more_missing.button(c.missing_media.len(), "more-missing-media") }
             }
 
             <h2 class="section">{ format!("Files without a view yet ({})", c.unknown_files.len()) }</h2>
@@ -63,10 +67,11 @@ pub fn Records(props: &Props) -> Html {
                 <p class="muted">{ "Keepsake reads every file in this export." }</p>
             } else {
                 <ul class="paths" data-testid="unknown-files">
-                    { for c.unknown_files.iter().map(|path| html! {
+                    { for c.unknown_files.iter().take(more_unknown.shown(c.unknown_files.len())).map(|path| html! {
                         <li><button class="link path" onclick={open(path)}>{ path.clone() }</button></li>
                     }) }
                 </ul>
+                { more_unknown.button(c.unknown_files.len(), "more-unknown-files") }
             }
         </div>
     }

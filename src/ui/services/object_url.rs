@@ -3,10 +3,11 @@
 
 use std::cell::Cell;
 
+use keepsake_archive::inflate_budget;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, Url};
+use web_sys::{Blob, BlobPropertyBag, File, ReadableStreamDefaultReader, Url};
 
 use crate::protocol::MediaInfo;
 use crate::ui::services::archive_client::describe_js;
@@ -74,6 +75,12 @@ pub fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
 
 /// The media bytes as a typed Blob: a slice of the user's file when stored, inflated by
 /// the browser's own `DecompressionStream` when deflated. Nothing passes through wasm.
+///
+/// An entry is written by whoever made the export, so inflating is bounded: the declared
+/// size is checked against a cap and against the stored size before starting, the chunks
+/// are counted as they come (the stream is cancelled past the declared size), and the
+/// final length must be the declared one. The chunks stay JavaScript objects, gathered
+/// into a Blob of parts.
 pub async fn media_blob(file: &File, info: &MediaInfo, mime: &str) -> Result<Blob, String> {
     let start = info.offset as f64;
     let end = info.offset.saturating_add(info.stored_size) as f64;
@@ -82,6 +89,8 @@ pub async fn media_blob(file: &File, info: &MediaInfo, mime: &str) -> Result<Blo
             .slice_with_f64_and_f64_and_content_type(start, end, mime)
             .map_err(describe_js);
     }
+    let limit = inflate_budget::limit(info.mime.as_deref(), info.size, info.stored_size)
+        .map_err(|refusal| refusal.to_string())?;
     let raw = file
         .slice_with_f64_and_f64(start, end)
         .map_err(describe_js)?;
@@ -90,15 +99,42 @@ pub async fn media_blob(file: &File, info: &MediaInfo, mime: &str) -> Result<Blo
         .unchecked_into();
     let pair = web_sys::ReadableWritablePair::new(&inflate.readable(), &inflate.writable());
     let stream = raw.stream().pipe_through(&pair);
-    let response =
-        web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(describe_js)?;
-    let inflated = JsFuture::from(response.blob().map_err(describe_js)?)
-        .await
-        .map_err(describe_js)?
-        .dyn_into::<Blob>()
-        .map_err(describe_js)?;
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    Blob::new_with_blob_sequence_and_options(&js_sys::Array::of1(&inflated), &options)
-        .map_err(describe_js)
+    let mut parts = js_sys::Array::new();
+    let (mut read, mut pending) = (0u64, 0u64);
+    loop {
+        let result = JsFuture::from(reader.read()).await.map_err(describe_js)?;
+        let done = js_sys::Reflect::get(&result, &JsValue::from_str("done"))
+            .map_err(describe_js)?
+            .is_truthy();
+        if done {
+            break;
+        }
+        let chunk = js_sys::Reflect::get(&result, &JsValue::from_str("value"))
+            .map_err(describe_js)?
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(describe_js)?;
+        read = read.saturating_add(u64::from(chunk.length()));
+        if let Err(refusal) = inflate_budget::within(read, limit) {
+            // Stops the inflater; what it would still produce is never made.
+            let _ = reader.cancel();
+            return Err(refusal.to_string());
+        }
+        pending = pending.saturating_add(u64::from(chunk.length()));
+        parts.push(&chunk);
+        // Folded into a Blob now and then, which the browser may keep out of the JS heap.
+        if pending >= FOLD_BYTES {
+            let folded = Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
+                .map_err(describe_js)?;
+            parts = js_sys::Array::of1(&folded);
+            pending = 0;
+        }
+    }
+    inflate_budget::complete(read, info.size).map_err(|refusal| refusal.to_string())?;
+    Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(describe_js)
 }
+
+/// How many inflated bytes are gathered as chunks before they become one Blob.
+const FOLD_BYTES: u64 = 16 << 20;

@@ -14,7 +14,7 @@ mod toolbar;
 mod view;
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use keepsake_archive::instant::{self, Instant};
@@ -68,12 +68,43 @@ impl Column {
     }
 }
 
+/// One row, sparse: only its non-empty cells, as (column, value) in column order. A
+/// generic table of records with many distinct labels holds a value in few of its
+/// columns; storing every empty cell made rows × columns strings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row(Vec<(usize, String)>);
+
+impl Row {
+    /// `cells` in column order; empty ones are not kept.
+    pub fn dense(cells: Vec<String>) -> Self {
+        Row(cells
+            .into_iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .collect())
+    }
+
+    /// The value in `column`, "" when the row has none.
+    pub fn get(&self, column: usize) -> &str {
+        self.0
+            .binary_search_by_key(&column, |(c, _)| *c)
+            .ok()
+            .and_then(|at| self.0.get(at))
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The non-empty cells, in column order.
+    pub fn cells(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.0.iter().map(|(c, v)| (*c, v.as_str()))
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableData {
     /// Used for download file names (`keepsake-followers.csv`).
     pub name: String,
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Row>,
 }
 
 impl TableData {
@@ -86,7 +117,7 @@ impl TableData {
     }
 
     pub fn push(&mut self, row: Vec<String>) {
-        self.rows.push(row);
+        self.rows.push(Row::dense(row));
     }
 
     pub fn len(&self) -> usize {
@@ -98,10 +129,7 @@ impl TableData {
     }
 
     pub fn cell(&self, row: usize, column: usize) -> &str {
-        self.rows
-            .get(row)
-            .and_then(|r| r.get(column))
-            .map_or("", String::as_str)
+        self.rows.get(row).map_or("", |r| r.get(column))
     }
 
     /// The first time column: the one the date-range filter applies to.
@@ -197,14 +225,36 @@ pub fn is_sensitive(label: &str) -> bool {
         || PARTS.iter().any(|part| lower.contains(part))
 }
 
+/// At most this many field columns in a generic table; the labels past them share one
+/// "Other fields" column. Records written by others can carry thousands of distinct keys,
+/// and a column each made a table no one can read and a page that cannot draw it.
+pub const MAX_FIELD_COLUMNS: usize = 40;
+
+/// The column that holds the fields past [`MAX_FIELD_COLUMNS`], as `label: value` pairs.
+pub const OTHER_FIELDS: &str = "Other fields";
+
 /// Generic records as a table: a title column when any record has a title, one column per
-/// field label (first-seen order), the time and the first link.
+/// field label (first-seen order, at most [`MAX_FIELD_COLUMNS`], the rest folded into
+/// "Other fields"), the time and the first link. Costs one hash look-up per field and
+/// stores only the cells that hold a value.
 pub fn records_table(name: &str, records: &[&Record]) -> TableData {
-    let mut labels: Vec<String> = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut folded_sensitive = false;
+    let mut folded = false;
     for record in records {
         for (label, _) in &record.fields {
-            if !labels.contains(label) {
-                labels.push(label.clone());
+            if index.contains_key(label.as_str()) {
+                continue;
+            }
+            if labels.len() < MAX_FIELD_COLUMNS {
+                index.insert(label, labels.len());
+                labels.push(label);
+            } else {
+                // Past the cap: every such label points at the "Other fields" column.
+                index.insert(label, MAX_FIELD_COLUMNS);
+                folded = true;
+                folded_sensitive |= is_sensitive(label);
             }
         }
     }
@@ -215,42 +265,74 @@ pub fn records_table(name: &str, records: &[&Record]) -> TableData {
     if titled {
         columns.push(Column::text("Title"));
     }
+    let first_field = columns.len();
     for label in &labels {
-        let column = Column::text(label.clone());
+        let column = Column::text(*label);
         columns.push(if is_sensitive(label) {
             column.sensitive()
         } else {
             column
         });
     }
+    if folded {
+        let other = Column::text(OTHER_FIELDS);
+        columns.push(if folded_sensitive {
+            other.sensitive()
+        } else {
+            other
+        });
+    }
+    let time_column = timed.then_some(columns.len());
     if timed {
         columns.push(Column::time("Time"));
     }
+    let link_column = linked.then_some(columns.len());
     if linked {
         columns.push(Column::link("Link"));
     }
     let mut table = TableData::new(name, columns);
     for record in records {
-        let mut row = Vec::with_capacity(table.columns.len());
-        if titled {
-            row.push(record.title.clone());
+        let mut cells: Vec<(usize, String)> = Vec::new();
+        if titled && !record.title.is_empty() {
+            cells.push((0, record.title.clone()));
         }
-        for label in &labels {
-            let values: Vec<&str> = record
-                .fields
-                .iter()
-                .filter(|(l, _)| l == label)
-                .map(|(_, v)| v.as_str())
-                .collect();
-            row.push(values.join("; "));
+        // (field column, value as shown), in the record's order; merged below.
+        let mut fields: Vec<(usize, String)> = Vec::with_capacity(record.fields.len());
+        for (label, value) in &record.fields {
+            let Some(&slot) = index.get(label.as_str()) else {
+                continue;
+            };
+            let shown = if slot == MAX_FIELD_COLUMNS {
+                format!("{label}: {value}")
+            } else {
+                value.clone()
+            };
+            fields.push((first_field + slot, shown));
         }
-        if timed {
-            row.push(time_cell(record.time.get()));
+        // Stable: a label's values keep the record's order.
+        fields.sort_by_key(|(c, _)| *c);
+        for (column, value) in fields {
+            match cells.last_mut() {
+                Some((last, joined)) if *last == column => {
+                    joined.push_str("; ");
+                    joined.push_str(&value);
+                }
+                _ => cells.push((column, value)),
+            }
         }
-        if linked {
-            row.push(record.links.first().cloned().unwrap_or_default());
+        cells.retain(|(_, v)| !v.is_empty());
+        if let Some(column) = time_column {
+            let time = time_cell(record.time.get());
+            if !time.is_empty() {
+                cells.push((column, time));
+            }
         }
-        table.push(row);
+        if let (Some(column), Some(link)) = (link_column, record.links.first())
+            && !link.is_empty()
+        {
+            cells.push((column, link.clone()));
+        }
+        table.rows.push(Row(cells));
     }
     table
 }
@@ -282,15 +364,13 @@ pub fn filter_rows(
 
 /// What the text filter searches in each row: every non-time cell, lower-cased.
 pub fn haystacks(data: &TableData) -> Vec<String> {
-    let searched: Vec<usize> = (0..data.columns.len())
-        .filter(|&c| data.columns[c].kind != Kind::Time)
-        .collect();
+    let searched: Vec<bool> = data.columns.iter().map(|c| c.kind != Kind::Time).collect();
     data.rows
         .iter()
         .map(|row| {
             let mut text = String::new();
-            for &c in &searched {
-                if let Some(cell) = row.get(c) {
+            for (c, cell) in row.cells() {
+                if searched.get(c).copied().unwrap_or(false) {
                     text.push_str(&cell.to_lowercase());
                     text.push('\u{1}');
                 }
@@ -529,7 +609,7 @@ mod tests {
         }
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn records_become_columns() {
         let a = Record {
             title: "one".into(),
@@ -547,7 +627,72 @@ mod tests {
         let labels: Vec<&str> = t.columns.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, vec!["Title", "IP Address", "Thing", "Time", "Link"]);
         assert!(t.columns[1].sensitive);
-        assert_eq!(t.rows[0], vec!["one", "1.2.3.4", "", "5", ""]);
-        assert_eq!(t.rows[1], vec!["", "", "x", "", "https://x.org"]);
+        let row = |r: usize| (0..5).map(|c| t.cell(r, c)).collect::<Vec<_>>();
+        assert_eq!(row(0), vec!["one", "1.2.3.4", "", "5", ""]);
+        assert_eq!(row(1), vec!["", "", "x", "", "https://x.org"]);
+    }
+
+    #[test]
+    fn a_label_seen_twice_in_a_record_joins_its_values() {
+        let a = Record {
+            title: String::new(),
+            fields: vec![
+                ("Tag".into(), "a".into()),
+                ("Other".into(), "o".into()),
+                ("Tag".into(), "b".into()),
+            ],
+            time: keepsake_archive::model::Instant(0),
+            links: vec![],
+        };
+        let t = records_table("r", &[&a]);
+        assert_eq!(t.cell(0, 0), "a; b");
+        assert_eq!(t.cell(0, 1), "o");
+    }
+
+    /// 8,000 records with a key each: once 8,000 columns and 64 million cells.
+    #[test]
+    fn distinct_labels_are_capped_and_rows_stay_sparse() {
+        let records: Vec<Record> = (0..8_000)
+            .map(|i| Record {
+                title: String::new(),
+                fields: vec![
+                    ("Kind".into(), "event".into()),
+                    (format!("key {i}"), format!("value {i}")),
+                ],
+                time: keepsake_archive::model::Instant(0),
+                links: vec![],
+            })
+            .collect();
+        let refs: Vec<&Record> = records.iter().collect();
+        let t = records_table("many", &refs);
+        assert_eq!(t.columns.len(), MAX_FIELD_COLUMNS + 1);
+        assert_eq!(
+            t.columns.last().map(|c| c.label.as_str()),
+            Some(OTHER_FIELDS)
+        );
+        let stored: usize = t.rows.iter().map(|r| r.cells().count()).sum();
+        assert_eq!(stored, 2 * 8_000, "one cell per value, none for blanks");
+        assert_eq!(t.cell(0, 1), "value 0", "first labels get their own column");
+        assert_eq!(t.cell(7_999, 1), "");
+        assert_eq!(t.cell(7_999, MAX_FIELD_COLUMNS), "key 7999: value 7999");
+        let hay = haystacks(&t);
+        assert_eq!(filter_rows(&t, &hay, "key 7999", None, None), vec![7_999]);
+    }
+
+    #[test]
+    fn folded_sensitive_labels_mask_other_fields() {
+        let mut fields: Vec<(String, String)> = (0..MAX_FIELD_COLUMNS)
+            .map(|i| (format!("f{i}"), "x".to_string()))
+            .collect();
+        fields.push(("Phone number".into(), "+31 6 1234".into()));
+        let r = Record {
+            title: String::new(),
+            fields,
+            time: keepsake_archive::model::Instant(0),
+            links: vec![],
+        };
+        let t = records_table("r", &[&r]);
+        let other = t.columns.last().filter(|c| c.label == OTHER_FIELDS);
+        assert!(other.is_some_and(|c| c.sensitive));
     }
 }

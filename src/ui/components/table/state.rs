@@ -239,13 +239,14 @@ pub fn aria_sort(sort: Option<Sort>, column: usize) -> &'static str {
 /// The columns drawn: those with a value in some row (downloads keep the others). A table
 /// with no values at all shows every column, so its headers still say what it holds.
 pub fn shown_columns(data: &TableData) -> Vec<usize> {
-    let filled: Vec<usize> = (0..data.columns.len())
-        .filter(|&c| {
-            data.rows
-                .iter()
-                .any(|r| r.get(c).is_some_and(|v| !v.is_empty()))
-        })
-        .collect();
+    // One pass over the stored cells, not rows × columns look-ups.
+    let mut has_value = vec![false; data.columns.len()];
+    for (c, _) in data.rows.iter().flat_map(|r| r.cells()) {
+        if let Some(slot) = has_value.get_mut(c) {
+            *slot = true;
+        }
+    }
+    let filled: Vec<usize> = (0..data.columns.len()).filter(|&c| has_value[c]).collect();
     if filled.is_empty() {
         (0..data.columns.len()).collect()
     } else {

@@ -25,6 +25,8 @@ pub struct Props {
     pub shown: usize,
     /// Rows in the table.
     pub total: usize,
+    /// Labels of the masked columns, joined; empty when none. Downloads include them.
+    pub masked: AttrValue,
     pub on_action: Callback<Action>,
     pub on_download: Callback<Format>,
 }
@@ -49,6 +51,13 @@ pub fn Toolbar(props: &Props) -> Html {
     };
     let on_clear_dates = props.on_action.reform(|_: MouseEvent| Action::ClearDates);
     let download = |format: Format| props.on_download.reform(move |_: MouseEvent| format);
+    // Masked columns go into downloads in full (a download is for the reader's own
+    // records); the buttons say so rather than dropping columns silently.
+    let with_masked = if props.masked.is_empty() {
+        ""
+    } else {
+        ", masked columns included"
+    };
 
     let shown = format!(
         "{} of {}",
@@ -75,9 +84,14 @@ pub fn Toolbar(props: &Props) -> Html {
             <span class="muted count" data-testid="row-count" data-shown={props.shown.to_string()}
                 data-total={props.total.to_string()} aria-live="polite">{ shown }</span>
             <button class="button secondary" onclick={download(Format::Csv)} data-testid="download-csv"
-                aria-label="Download the rows shown as CSV">{ "CSV" }</button>
+                aria-label={format!("Download the rows shown as CSV{with_masked}")}>{ "CSV" }</button>
             <button class="button secondary" onclick={download(Format::Json)} data-testid="download-json"
-                aria-label="Download the rows shown as JSON">{ "JSON" }</button>
+                aria-label={format!("Download the rows shown as JSON{with_masked}")}>{ "JSON" }</button>
+            if !props.masked.is_empty() {
+                <span class="muted download-note" data-testid="download-note">
+                    { format!("Downloads include the masked columns ({}).", props.masked) }
+                </span>
+            }
         </div>
     }
 }

@@ -110,7 +110,7 @@ pub fn DataTable(props: &Props) -> Html {
             }
             <Toolbar filter={state.filter.clone()} from={state.from.clone()} to={state.to.clone()}
                 dated={data.time_column().is_some()} shown={total} total={data.len()}
-                on_action={on_action.clone()} {on_download} />
+                masked={masked_labels(&data)} on_action={on_action.clone()} {on_download} />
             if let Some(message) = &state.error {
                 <div class="notice error" role="alert"><p>{ message.clone() }</p></div>
             }
@@ -160,4 +160,13 @@ fn local_midnight((year, month, day): (i32, u32, u32), days_after: i32) -> i64 {
         day as i32 + days_after,
     );
     (date.get_time() / 1000.0).floor() as i64
+}
+
+/// The sensitive columns' labels, joined: downloads hold them in full, and say so.
+fn masked_labels(data: &TableData) -> AttrValue {
+    let labels: Vec<&str> = (data.columns.iter())
+        .filter(|c| c.sensitive)
+        .map(|c| c.label.as_str())
+        .collect();
+    AttrValue::from(labels.join(", "))
 }

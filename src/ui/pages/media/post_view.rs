@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use super::caption::Caption;
 use super::{alt_text, date, exact, iso, shown_path, use_dialog_focus};
+use crate::ui::components::masked::fact;
 use crate::ui::components::media_view::MediaView;
+use crate::ui::components::table::is_sensitive;
 use crate::ui::hooks::PostList;
 use crate::ui::services::dom::Listener;
 
@@ -218,22 +220,25 @@ fn facts(item: Option<&MediaItem>) -> Html {
     let Some(item) = item else {
         return html! {};
     };
-    let mut rows: Vec<(String, String)> = Vec::new();
+    // (label, value, masked): precise location is masked as in the tables.
+    let mut rows: Vec<(String, String, bool)> = Vec::new();
     if let Some(place) = &item.place {
-        rows.push(("Place".into(), place.clone()));
+        rows.push(("Place".into(), place.clone(), false));
     }
     if let (Some(lat), Some(lon)) = (item.latitude, item.longitude) {
-        rows.push(("Location".into(), format!("{lat:.5}, {lon:.5}")));
+        rows.push(("Location".into(), format!("{lat:.5}, {lon:.5}"), true));
     }
     if let Some(taken) = &item.taken_local {
-        rows.push(("Taken (camera clock)".into(), taken.clone()));
+        rows.push(("Taken (camera clock)".into(), taken.clone(), false));
     }
     if let Some(app) = &item.cross_posted_from {
-        rows.push(("Cross-posted from".into(), app.clone()));
+        rows.push(("Cross-posted from".into(), app.clone(), false));
     }
     for (key, value) in &item.exif {
         if !value.trim().is_empty() {
-            rows.push((key.replace('_', " "), value.clone()));
+            let label = key.replace('_', " ");
+            let sensitive = is_sensitive(&label);
+            rows.push((label, value.clone(), sensitive));
         }
     }
     let file = item
@@ -245,7 +250,7 @@ fn facts(item: Option<&MediaItem>) -> Html {
         .to_string();
     html! {
         <dl class="post-facts">
-            { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+            { for rows.into_iter().map(|(k, v, masked)| fact(k, v, masked)) }
             if !file.is_empty() { <dt>{ "File" }</dt><dd class="path">{ file }</dd> }
         </dl>
     }

@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use super::thread_id_to_url;
 use crate::protocol::{MessageHits, query};
-use crate::ui::hooks::{Fetch, failure, use_query};
+use crate::ui::hooks::{Fetch, failure, use_query, use_show_more};
 use crate::ui::routes::Route;
 use crate::ui::services::format;
 
@@ -27,6 +27,7 @@ pub fn InboxList(props: &Props) -> Html {
     let inbox = use_query(query::Inbox);
     let filter = use_state(String::new);
     let order = use_state(|| Order::Latest);
+    let more_threads = use_show_more();
     let query = use_state(String::new);
     // The search asked (on Enter or the button), not every keystroke.
     let asked = use_state(String::new);
@@ -88,17 +89,26 @@ pub fn InboxList(props: &Props) -> Html {
         Fetch::Ready(_) if !asked.is_empty() => search_results(&hits),
         Fetch::Ready(inbox) => {
             let shown = visible_threads(&inbox.value.threads, &filter, *order);
+            let total = shown.len();
+            // Rows left to draw; the group titles still count every conversation.
+            let mut budget = more_threads.shown(total);
             let groups = group_by_folder(shown);
             html! {
                 <>
-                    { for groups.into_iter().map(|(title, threads)| html! {
-                        <div class="thread-group">
-                            <h3 class="thread-group-title">{ format!("{title} ({})", threads.len()) }</h3>
-                            <ul class="thread-list" data-testid="threads">
-                                { for threads.into_iter().map(|t| thread_row(t, props.selected.as_deref())) }
-                            </ul>
-                        </div>
+                    { for groups.into_iter().filter_map(|(title, threads)| {
+                        let count = threads.len();
+                        let drawn = count.min(budget);
+                        budget -= drawn;
+                        (drawn > 0).then(|| html! {
+                            <div class="thread-group">
+                                <h3 class="thread-group-title">{ format!("{title} ({count})") }</h3>
+                                <ul class="thread-list" data-testid="threads">
+                                    { for threads.into_iter().take(drawn).map(|t| thread_row(t, props.selected.as_deref())) }
+                                </ul>
+                            </div>
+                        })
                     }) }
+                    { more_threads.button(total, "more-threads") }
                 </>
             }
         }

@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(names(&difference(&followers, &following)), vec!["dee"]);
         let mutual = mutuals_table(&followers, &following);
         assert_eq!(mutual.rows.len(), 1);
-        assert_eq!(mutual.rows[0][0], "Bob");
+        assert_eq!(mutual.cell(0, 0), "Bob");
     }
 
     #[wasm_bindgen_test]
