@@ -33,9 +33,9 @@ pub struct Catalog {
     pub missing_media: Vec<String>,
 }
 
-/// One unit of counting work.
+/// One unit of work over the whole export (counting it, indexing it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
+pub(crate) enum Step {
     Profile,
     Posts(PostKind),
     Relations,
@@ -50,7 +50,23 @@ enum Step {
 }
 
 impl Step {
-    fn what(self) -> &'static str {
+    /// Every family once, in order; `Inbox` queues the conversations when it runs.
+    pub(crate) fn plan() -> VecDeque<Step> {
+        [Step::Profile]
+            .into_iter()
+            .chain(PostKind::ALL.into_iter().map(Step::Posts))
+            .chain([
+                Step::Relations,
+                Step::Inbox,
+                Step::Activity,
+                Step::Account,
+                Step::Tables,
+                Step::Unclaimed,
+            ])
+            .collect()
+    }
+
+    pub(crate) fn what(self) -> &'static str {
         match self {
             Step::Profile => "the profile",
             Step::Posts(_) => "posts, stories and reels",
@@ -82,20 +98,8 @@ pub struct Counting {
 
 impl Default for Counting {
     fn default() -> Self {
-        let steps = [Step::Profile]
-            .into_iter()
-            .chain(PostKind::ALL.into_iter().map(Step::Posts))
-            .chain([
-                Step::Relations,
-                Step::Inbox,
-                Step::Activity,
-                Step::Account,
-                Step::Tables,
-                Step::Unclaimed,
-            ])
-            .collect();
         Counting {
-            steps,
+            steps: Step::plan(),
             done: 0,
             tally: Tally::default(),
         }

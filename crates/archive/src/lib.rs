@@ -24,6 +24,7 @@ pub mod container;
 pub mod detect;
 pub mod error;
 pub mod export;
+pub mod find;
 pub mod instant;
 pub mod labels;
 pub mod lenient;
