@@ -175,58 +175,103 @@ pub struct Token<'a> {
     pub folded: &'a str,
 }
 
-/// Calls `visit` for each token of `text` in order, at most `limit` of them. The folded
-/// form is lent for the call only (one buffer is reused).
-pub fn tokens(text: &str, limit: usize, mut visit: impl FnMut(Token<'_>)) {
-    let mut buf = String::new();
-    let mut start = None::<usize>;
-    let mut end = 0;
-    let mut count = 0;
-    let mut flush = |buf: &mut String, start: &mut Option<usize>, end: usize, count: &mut usize| {
-        if let Some(s) = start.take()
-            && !buf.is_empty()
-            && *count < limit
+/// The token being read: where it starts and ends in the text, and its folded form,
+/// written to `buf` only once it differs from the text (lower-case ASCII is lent as is).
+struct Pending {
+    start: Option<usize>,
+    end: usize,
+    plain: bool,
+    buf: String,
+    count: usize,
+}
+
+impl Pending {
+    /// Hands the token read so far to `visit`, if any, and starts afresh.
+    fn flush(&mut self, text: &str, limit: usize, visit: &mut impl FnMut(Token<'_>)) {
+        if let Some(start) = self.start.take()
+            && self.count < limit
         {
-            *count += 1;
-            visit(Token {
-                start: s,
-                end,
-                folded: buf,
-            });
-        }
-        buf.clear();
-    };
-    for (at, c) in text.char_indices() {
-        if count >= limit {
-            return;
-        }
-        match class(c) {
-            Class::Word => {
-                if start.is_none() {
-                    start = Some(at);
-                }
-                if buf.len() < MAX_TOKEN {
-                    push_folded(c, &mut buf);
-                    truncate_at_char(&mut buf, MAX_TOKEN);
-                }
-                end = at + c.len_utf8();
+            let folded = if self.plain {
+                let end = self.end.min(start + MAX_TOKEN);
+                text.get(start..end).unwrap_or("")
+            } else {
+                self.buf.as_str()
+            };
+            if !folded.is_empty() {
+                self.count += 1;
+                visit(Token {
+                    start,
+                    end: self.end,
+                    folded,
+                });
             }
+        }
+        self.buf.clear();
+        self.plain = true;
+    }
+
+    /// Adds `c` at byte `at` to the token; `plain` when it folds to itself in ASCII.
+    fn push(&mut self, text: &str, at: usize, c: char, plain: bool) {
+        let start = *self.start.get_or_insert(at);
+        if self.plain && !plain {
+            // From here the folded form differs from the text: copy what was plain.
+            self.plain = false;
+            self.buf.push_str(text.get(start..at).unwrap_or(""));
+            truncate_at_char(&mut self.buf, MAX_TOKEN);
+        }
+        if !self.plain && self.buf.len() < MAX_TOKEN {
+            push_folded(c, &mut self.buf);
+            truncate_at_char(&mut self.buf, MAX_TOKEN);
+        }
+        self.end = at + c.len_utf8();
+    }
+}
+
+/// Calls `visit` for each token of `text` in order, at most `limit` of them. The folded
+/// form is lent for the call only. ASCII takes a fast path: most chat text is ASCII.
+pub fn tokens(text: &str, limit: usize, mut visit: impl FnMut(Token<'_>)) {
+    let mut t = Pending {
+        start: None,
+        end: 0,
+        plain: true,
+        buf: String::new(),
+        count: 0,
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() && t.count < limit {
+        let b = bytes[at];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                let c = char::from(b);
+                t.push(text, at, c, !b.is_ascii_uppercase());
+            } else {
+                t.flush(text, limit, &mut visit);
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        match class(c) {
+            Class::Word => t.push(text, at, c, false),
+            // Marks and joiners belong to the token they are in, folded (mostly away).
             Class::Ignore => {
-                if start.is_some() {
-                    end = at + c.len_utf8();
+                if t.start.is_some() {
+                    t.push(text, at, c, false);
                 }
             }
             Class::Alone => {
-                flush(&mut buf, &mut start, end, &mut count);
-                start = Some(at);
-                push_folded(c, &mut buf);
-                end = at + c.len_utf8();
-                flush(&mut buf, &mut start, end, &mut count);
+                t.flush(text, limit, &mut visit);
+                t.push(text, at, c, false);
+                t.flush(text, limit, &mut visit);
             }
-            Class::Space => flush(&mut buf, &mut start, end, &mut count),
+            Class::Space => t.flush(text, limit, &mut visit),
         }
+        at += c.len_utf8();
     }
-    flush(&mut buf, &mut start, end, &mut count);
+    t.flush(text, limit, &mut visit);
 }
 
 fn truncate_at_char(s: &mut String, max: usize) {
@@ -320,6 +365,18 @@ mod tests {
 
     #[test]
     fn long_runs_are_cut_on_a_character() {
+        assert_eq!(
+            token_list("e\u{301}te\u{301} Cafe\u{301}", 5),
+            ["ete", "cafe"]
+        );
+        assert_eq!(
+            token_list(&"ab".repeat(100), 5),
+            ["ab".repeat(MAX_TOKEN / 2)]
+        );
+        assert_eq!(
+            token_list(&"aB".repeat(100), 5),
+            ["ab".repeat(MAX_TOKEN / 2)]
+        );
         let long = "é".repeat(100);
         let words = token_list(&long, 10);
         assert_eq!(words.len(), 1);

@@ -77,6 +77,7 @@ impl Kind {
         let word = fold::fold(word);
         let singular = match word.as_str() {
             "stories" => "story",
+            "searches" => "search",
             "dm" | "dms" | "chat" | "chats" => "message",
             "people" | "follower" | "followers" | "following" => "account",
             "ads" | "topic" | "topics" => "ad",

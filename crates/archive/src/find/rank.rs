@@ -95,6 +95,19 @@ impl Bits {
             *w |= 1 << (id % 64);
         }
     }
+    /// The ids set, ascending; skips empty words, so a sparse set is read fast.
+    fn ids(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (w, word) in self.0.iter().enumerate().filter(|(_, word)| **word != 0) {
+            let mut bits = *word;
+            while bits != 0 {
+                out.push((w * 64) as u32 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
+        out
+    }
+
     fn has(&self, id: u32) -> bool {
         self.0
             .get(id as usize / 64)
@@ -314,9 +327,7 @@ impl Index {
                     ids.retain(|id| bits.has(*id));
                     ids
                 }
-                None => (0..self.docs.len() as u32)
-                    .filter(|id| bits.has(*id))
-                    .collect(),
+                None => bits.ids(),
             });
         }
         ids
@@ -451,6 +462,39 @@ mod tests {
         let day = |d: i64| crate::instant::Instant(d * DAY).to_iso_utc();
         let q = format!("see after:{} before:{}", &day(150)[..10], &day(300)[..10]);
         assert_eq!(found(&index.find(&q, 10)), [2, 1]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let index = sample();
+        for q in [
+            "\"",
+            "\"\"",
+            ":",
+            "from:",
+            "from:\"",
+            "kind:",
+            "after:",
+            "before:9999-99-99",
+            "on:2019-02-31",
+            "\u{0}\u{1}",
+            "a\"b\"c",
+            "“curly”",
+            "🏳️‍🌈",
+            "ｚｏｅ",
+            "e\u{301}",
+            "with:\"\" x",
+            "from:@",
+            "kind:searches",
+            "\u{10FFFF}",
+            "'",
+            "a:b:c:d",
+        ] {
+            let _ = index.find(q, 5);
+            let _ = index.find(&format!("{q} "), 5);
+        }
+        assert_eq!(Kind::parse("searches"), Some(Kind::Search));
+        assert_eq!(Kind::parse("Stories"), Some(Kind::Story));
     }
 
     #[test]
