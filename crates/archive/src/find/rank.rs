@@ -115,25 +115,51 @@ impl Bits {
     }
 }
 
-/// `haystack` = ` tok tok … ` (folded, one space around each): whether `words` appear
-/// next to each other, the last one as a prefix when `prefix`.
-fn adjacent(haystack: &str, words: &[String], prefix: bool) -> bool {
-    let mut needle = String::from(" ");
-    needle.push_str(&words.join(" "));
-    if !prefix {
-        needle.push(' ');
-    }
-    haystack.contains(&needle)
+/// Whether some words appear next to each other, in order, fed one token at a time:
+/// bit `k` of `state` says the last `k` tokens match the first `k` words (so repeated
+/// words, `ha ha ha`, are handled). No text is copied.
+struct Phrase<'q> {
+    words: &'q [String],
+    /// The last word matches as a prefix (being typed).
+    prefix: bool,
+    state: u32,
+    found: bool,
 }
 
-/// A document's folded tokens as ` tok tok … `, into `buf`.
-fn folded_stream(text: &str, buf: &mut String) {
-    buf.clear();
-    buf.push(' ');
-    fold::tokens(text, MAX_DOC_TOKENS, |t| {
-        buf.push_str(t.folded);
-        buf.push(' ');
-    });
+impl<'q> Phrase<'q> {
+    fn new(words: &'q [String], prefix: bool) -> Self {
+        // Queries hold at most 16 words; longer phrases are cut to fit the bits.
+        let words = &words[..words.len().min(30)];
+        Phrase {
+            words,
+            prefix,
+            state: 0,
+            found: words.is_empty(),
+        }
+    }
+
+    fn reset(&mut self) {
+        self.state = 0;
+        self.found = self.words.is_empty();
+    }
+
+    fn feed(&mut self, token: &str) {
+        if self.found {
+            return;
+        }
+        let last = self.words.len() - 1;
+        let mut next = 0;
+        let active = self.state | 1;
+        for (k, word) in self.words.iter().enumerate() {
+            let same =
+                token == word || (self.prefix && k == last && token.starts_with(word.as_str()));
+            if active & (1 << k) != 0 && same {
+                next |= 1 << (k + 1);
+            }
+        }
+        self.found = next & (1 << self.words.len()) != 0;
+        self.state = next;
+    }
 }
 
 fn contains_any(name: &str, fragments: &[String]) -> bool {
@@ -240,15 +266,21 @@ impl Index {
         // Per kind, the best `per_kind` as a max-heap on "worse" so the worst is dropped.
         let mut best: Vec<BinaryHeap<RankKey>> =
             (0..Kind::ALL.len()).map(|_| BinaryHeap::new()).collect();
-        let mut stream = String::new();
+        let mut phrases: Vec<Phrase> = q.phrases.iter().map(|p| Phrase::new(p, false)).collect();
+        let mut all = Phrase::new(&q.words, q.prefix);
         for id in candidates {
             let doc = &self.docs[id as usize];
             let exact = if read_text {
-                folded_stream(self.text_of(id), &mut stream);
-                if !q.phrases.iter().all(|p| adjacent(&stream, p, false)) {
+                phrases.iter_mut().for_each(Phrase::reset);
+                all.reset();
+                fold::tokens(self.text_of(id), MAX_DOC_TOKENS, |t| {
+                    phrases.iter_mut().for_each(|p| p.feed(t.folded));
+                    all.feed(t.folded);
+                });
+                if !phrases.iter().all(|p| p.found) {
                     continue;
                 }
-                adjacent(&stream, &q.words, q.prefix)
+                all.found
             } else {
                 exact_word
                     .as_ref()
@@ -462,6 +494,20 @@ mod tests {
         let day = |d: i64| crate::instant::Instant(d * DAY).to_iso_utc();
         let q = format!("see after:{} before:{}", &day(150)[..10], &day(300)[..10]);
         assert_eq!(found(&index.find(&q, 10)), [2, 1]);
+    }
+
+    #[test]
+    fn phrases_match_adjacent_words_even_when_repeated() {
+        let words: Vec<String> = ["ha", "ha", "ho"].iter().map(|w| (*w).to_owned()).collect();
+        let found = |text: &str, prefix: bool| {
+            let mut p = Phrase::new(&words, prefix);
+            fold::tokens(text, 100, |t| p.feed(t.folded));
+            p.found
+        };
+        assert!(found("ha ha ha ho!", false));
+        assert!(!found("ha ho ha ha", false));
+        assert!(!found("ha ha hotel", false));
+        assert!(found("ha ha hotel", true));
     }
 
     #[test]
