@@ -39,6 +39,8 @@ fn index_a_million_messages() {
         ("person filter", b.person.as_str()),
         ("person filter alone", "from:marta"),
         ("two words unquoted", "see you "),
+        ("most common word", "the "),
+        ("one-letter prefix", "t"),
     ];
     let result = measure::measure(&mut export, &queries, 30);
     println!("{}", serde_json::to_string_pretty(&result).unwrap());

@@ -252,8 +252,9 @@ impl Index {
             results.exact = false;
         }
         // One word: exact when the word itself (not only a longer one) is there.
+        // (A finished word is exact wherever it is found.)
         let exact_word: Option<Vec<u32>> = match q.words.as_slice() {
-            [word] if q.phrases.is_empty() => Some(
+            [word] if q.phrases.is_empty() && q.prefix => Some(
                 self.exact(word)
                     .map(|p| p.iter().collect())
                     .unwrap_or_default(),
