@@ -210,10 +210,27 @@ impl Pending {
         self.plain = true;
     }
 
-    /// Adds `c` at byte `at` to the token; `plain` when it folds to itself in ASCII.
-    fn push(&mut self, text: &str, at: usize, c: char, plain: bool) {
+    /// Adds the ASCII letters and digits `text[from..to]` to the token.
+    fn push_ascii(&mut self, text: &str, from: usize, to: usize, upper: bool) {
+        let start = *self.start.get_or_insert(from);
+        if self.plain && upper {
+            self.plain = false;
+            self.buf.push_str(text.get(start..from).unwrap_or(""));
+            truncate_at_char(&mut self.buf, MAX_TOKEN);
+        }
+        if !self.plain {
+            let room = MAX_TOKEN.saturating_sub(self.buf.len());
+            let run = text.get(from..to).unwrap_or("");
+            let run = run.get(..room.min(run.len())).unwrap_or("");
+            self.buf.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        self.end = to;
+    }
+
+    /// Adds `c` (not ASCII) at byte `at` to the token.
+    fn push(&mut self, text: &str, at: usize, c: char) {
         let start = *self.start.get_or_insert(at);
-        if self.plain && !plain {
+        if self.plain {
             // From here the folded form differs from the text: copy what was plain.
             self.plain = false;
             self.buf.push_str(text.get(start..at).unwrap_or(""));
@@ -243,28 +260,34 @@ pub fn tokens(text: &str, limit: usize, mut visit: impl FnMut(Token<'_>)) {
         let b = bytes[at];
         if b < 0x80 {
             if b.is_ascii_alphanumeric() {
-                let c = char::from(b);
-                t.push(text, at, c, !b.is_ascii_uppercase());
+                // A run of ASCII letters and digits in one tight loop.
+                let run = at;
+                let mut upper = false;
+                while let Some(b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
+                    upper |= b.is_ascii_uppercase();
+                    at += 1;
+                }
+                t.push_ascii(text, run, at, upper);
             } else {
                 t.flush(text, limit, &mut visit);
+                at += 1;
             }
-            at += 1;
             continue;
         }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         match class(c) {
-            Class::Word => t.push(text, at, c, false),
+            Class::Word => t.push(text, at, c),
             // Marks and joiners belong to the token they are in, folded (mostly away).
             Class::Ignore => {
                 if t.start.is_some() {
-                    t.push(text, at, c, false);
+                    t.push(text, at, c);
                 }
             }
             Class::Alone => {
                 t.flush(text, limit, &mut visit);
-                t.push(text, at, c, false);
+                t.push(text, at, c);
                 t.flush(text, limit, &mut visit);
             }
             Class::Space => t.flush(text, limit, &mut visit),

@@ -31,6 +31,9 @@ pub struct Measurement {
     /// cached by the export) and every thread read again, and indexed.
     pub build_ms: u128,
     pub bytes: IndexBytes,
+    /// Folding and splitting speed over the indexed text, MB/s (phrase checks and
+    /// snippets run at this speed).
+    pub tokenize_mb_s: u128,
     pub queries: Vec<QueryTiming>,
 }
 
@@ -75,7 +78,12 @@ pub fn measure(export: &mut Export, queries: &[(&str, &str)], runs: usize) -> Me
     export.profile();
     export.activity();
     let (index, took) = build(export);
+    let started = Instant::now();
+    let mut tokens = 0_usize;
+    super::fold::tokens(&index.text, usize::MAX, |_| tokens += 1);
+    let tokenize = started.elapsed().as_micros().max(1);
     Measurement {
+        tokenize_mb_s: index.text.len() as u128 / tokenize,
         documents: index.len(),
         terms: index.terms(),
         read_threads_ms: read_threads.as_millis(),
