@@ -187,7 +187,7 @@ struct Pending {
 
 impl Pending {
     /// Hands the token read so far to `visit`, if any, and starts afresh.
-    fn flush(&mut self, text: &str, limit: usize, visit: &mut impl FnMut(Token<'_>)) {
+    fn flush(&mut self, text: &str, limit: usize, visit: &mut impl FnMut(Token<'_>) -> bool) {
         if let Some(start) = self.start.take()
             && self.count < limit
         {
@@ -199,11 +199,14 @@ impl Pending {
             };
             if !folded.is_empty() {
                 self.count += 1;
-                visit(Token {
+                let more = visit(Token {
                     start,
                     end: self.end,
                     folded,
                 });
+                if !more {
+                    self.count = limit;
+                }
             }
         }
         self.buf.clear();
@@ -247,6 +250,14 @@ impl Pending {
 /// Calls `visit` for each token of `text` in order, at most `limit` of them. The folded
 /// form is lent for the call only. ASCII takes a fast path: most chat text is ASCII.
 pub fn tokens(text: &str, limit: usize, mut visit: impl FnMut(Token<'_>)) {
+    tokens_until(text, limit, |t| {
+        visit(t);
+        true
+    });
+}
+
+/// [`tokens`], stopping as soon as `visit` returns `false`.
+pub fn tokens_until(text: &str, limit: usize, mut visit: impl FnMut(Token<'_>) -> bool) {
     let mut t = Pending {
         start: None,
         end: 0,

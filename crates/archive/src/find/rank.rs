@@ -268,20 +268,24 @@ impl Index {
         let mut best: Vec<BinaryHeap<RankKey>> =
             (0..Kind::ALL.len()).map(|_| BinaryHeap::new()).collect();
         let mut phrases: Vec<Phrase> = q.phrases.iter().map(|p| Phrase::new(p, false)).collect();
-        let mut all = Phrase::new(&q.words, q.prefix);
+        // A query that is one quoted phrase ranks by that phrase alone.
+        let same = matches!(q.phrases.as_slice(), [p] if *p == q.words && !q.prefix);
+        let mut all = Phrase::new(if same { &[] } else { &q.words }, q.prefix);
         for id in candidates {
             let doc = &self.docs[id as usize];
             let exact = if read_text {
                 phrases.iter_mut().for_each(Phrase::reset);
                 all.reset();
-                fold::tokens(self.text_of(id), MAX_DOC_TOKENS, |t| {
+                // Stops at the first token after which every answer is known.
+                fold::tokens_until(self.text_of(id), MAX_DOC_TOKENS, |t| {
                     phrases.iter_mut().for_each(|p| p.feed(t.folded));
                     all.feed(t.folded);
+                    !(all.found && phrases.iter().all(|p| p.found))
                 });
                 if !phrases.iter().all(|p| p.found) {
                     continue;
                 }
-                all.found
+                same || all.found
             } else {
                 exact_word
                     .as_ref()
