@@ -13,6 +13,8 @@
 pub mod build;
 pub mod fold;
 pub mod index;
+// Timings use `std::time::Instant`, which wasm32 lacks; benchmarks run natively.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod measure;
 pub mod query;
 pub mod rank;
