@@ -32,6 +32,7 @@ pub mod container;
 pub mod detect;
 pub mod error;
 pub mod export;
+pub mod find;
 pub mod inflate_budget;
 pub mod instant;
 pub mod labels;

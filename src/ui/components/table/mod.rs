@@ -180,49 +180,9 @@ pub fn web_link(url: &str) -> Option<&str> {
 }
 
 /// Labels (in the languages exports come in) that hold a phone number, e-mail, IP address
-/// or precise location.
+/// or precise location: the engine's list, which the search index also leaves out.
 pub fn is_sensitive(label: &str) -> bool {
-    let lower = label.to_lowercase();
-    const WORDS: [&str; 24] = [
-        "ip",
-        "email",
-        "mail",
-        "phone",
-        "latitude",
-        "longitude",
-        "lat",
-        "lng",
-        "lon",
-        "gps",
-        "coordinates",
-        "telefoon",
-        "telefon",
-        "teléfono",
-        "telefono",
-        "correo",
-        "breedtegraad",
-        "lengtegraad",
-        "breitengrad",
-        "längengrad",
-        "latitud",
-        "longitud",
-        "cookie",
-        "telefonnummer",
-    ];
-    const PARTS: [&str; 8] = [
-        "e-mail",
-        "email",
-        "phone",
-        "ip-adres",
-        "ip adres",
-        "ip address",
-        "dirección ip",
-        "latitude",
-    ];
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| WORDS.contains(&word))
-        || PARTS.iter().any(|part| lower.contains(part))
+    keepsake_archive::find::sensitive::is_sensitive_label(label)
 }
 
 /// At most this many field columns in a generic table; the labels past them share one
