@@ -12,11 +12,10 @@ use crate::category::{self, Category};
 use crate::detect::Detection;
 use crate::export::Export;
 use crate::instant::Instant;
-use crate::model::{FolderKind, MediaRef, PostKind};
-use crate::parse::messages::ThreadReader;
+use crate::model::{FolderKind, MediaRef, PostKind, Thread, ThreadSummary};
 use crate::parse::{Parsed, Problem, tables};
 pub use crate::steps::Status;
-use crate::steps::{Plan, Step};
+use crate::steps::{Step, Unit, Walk};
 
 /// Counts per category, unknown files, covered period, media the JSON names but the
 /// export lacks.
@@ -39,10 +38,8 @@ pub struct Catalog {
 /// A count in progress.
 #[derive(Default)]
 pub struct Counting {
-    plan: Plan,
+    walk: Walk,
     tally: Tally,
-    /// Made when the first conversation is counted, for all of them.
-    threads: Option<ThreadReader>,
 }
 
 /// Everything counted at once: every file read, every thread in full.
@@ -58,10 +55,10 @@ pub fn count_all(export: &mut Export) -> Parsed<Catalog> {
 impl Counting {
     /// Does the next unit of work; the catalog once the last one is done.
     pub fn step(&mut self, export: &mut Export) -> Option<Parsed<Catalog>> {
-        if let Some(step) = self.plan.next() {
-            self.run(step, export);
+        if let Some(unit) = self.walk.next(export) {
+            self.run(unit, export);
         }
-        if self.plan.is_done() {
+        if self.walk.is_done() {
             let tally = std::mem::take(&mut self.tally);
             return Some(tally.finish(export.detection().clone()));
         }
@@ -69,29 +66,25 @@ impl Counting {
     }
 
     pub fn status(&self) -> Status {
-        self.plan.status()
+        self.walk.status()
     }
 
-    fn run(&mut self, step: Step, export: &mut Export) {
+    fn run(&mut self, unit: Unit, export: &mut Export) {
         let t = &mut self.tally;
+        let step = match unit {
+            Unit::Thread(read) => return t.thread(read.0, read.1),
+            Unit::Family(step) => step,
+        };
         match step {
             Step::Profile => t.profile(export),
             Step::Posts(kind) => t.posts(export, kind),
             Step::Relations => t.relations(export),
-            Step::Inbox => {
-                let threads = t.inbox(export);
-                self.plan.threads(threads);
-            }
-            Step::Thread(i) => {
-                let reader = self
-                    .threads
-                    .get_or_insert_with(|| ThreadReader::new(export.archive_mut()));
-                t.thread(export, reader, i);
-            }
+            Step::Inbox => t.inbox(export),
             Step::Activity => t.activity(export),
             Step::Account => t.account(export),
             Step::Tables => t.tables(export),
             Step::Unclaimed => t.unknown_files = tables::unclaimed(export.archive_mut()),
+            Step::Thread(_) => {}
         }
     }
 }
@@ -174,19 +167,12 @@ impl Tally {
         }
     }
 
-    /// Reads the inbox; how many conversations it lists.
-    fn inbox(&mut self, export: &mut Export) -> usize {
-        let inbox = export.inbox();
-        self.problems.extend_from_slice(&inbox.problems);
-        inbox.value.threads.len()
+    fn inbox(&mut self, export: &mut Export) {
+        self.problems.extend_from_slice(&export.inbox().problems);
     }
 
     /// One conversation, read in full and let go.
-    fn thread(&mut self, export: &mut Export, reader: &mut ThreadReader, index: usize) {
-        let Some(summary) = export.inbox().value.threads.get(index).cloned() else {
-            return;
-        };
-        let thread = reader.read(export.archive_mut(), &summary);
+    fn thread(&mut self, summary: ThreadSummary, thread: Parsed<Thread>) {
         self.problems.extend(thread.problems);
         let t = thread.value;
         for m in &t.messages {

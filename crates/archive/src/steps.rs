@@ -1,9 +1,13 @@
 //! The plan of a long job over every family of files, one unit per step: the catalog's
-//! counting and the timeline's dating walk the export the same way.
+//! counting, the timeline's dating and the search index's building walk the export the
+//! same way, and read its conversations the same way.
 
 use std::collections::VecDeque;
 
-use crate::model::PostKind;
+use crate::export::Export;
+use crate::model::{PostKind, Thread, ThreadSummary};
+use crate::parse::Parsed;
+use crate::parse::messages::ThreadReader;
 
 /// One unit of work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +52,7 @@ pub struct Status {
 
 /// The steps left, and how many are done.
 #[derive(Debug)]
-pub(crate) struct Plan {
+struct Plan {
     steps: VecDeque<Step>,
     done: u64,
 }
@@ -73,14 +77,14 @@ impl Default for Plan {
 
 impl Plan {
     /// The next step, counted as done.
-    pub fn next(&mut self) -> Option<Step> {
+    fn next(&mut self) -> Option<Step> {
         let step = self.steps.pop_front()?;
         self.done += 1;
         Some(step)
     }
 
     /// Conversations go next, in inbox order, before the other families.
-    pub fn threads(&mut self, count: usize) {
+    fn threads(&mut self, count: usize) {
         for i in (0..count).rev() {
             self.steps.push_front(Step::Thread(i));
         }
@@ -96,5 +100,55 @@ impl Plan {
             total: self.done + self.steps.len() as u64,
             what: self.steps.front().map_or("", |s| s.what()),
         }
+    }
+}
+
+/// What one step hands a job: a family to read from the export, or one conversation
+/// already read whole (it is dropped once the job has used it).
+pub(crate) enum Unit {
+    Family(Step),
+    Thread(Box<(ThreadSummary, Parsed<Thread>)>),
+}
+
+/// A walk over the whole export. Reading the inbox queues its conversations; they are
+/// read through one [`ThreadReader`], whose file list and indexes are built once for all
+/// of them (per conversation they made 10,000 threads quadratic).
+#[derive(Default)]
+pub(crate) struct Walk {
+    plan: Plan,
+    threads: Option<ThreadReader>,
+}
+
+impl Walk {
+    /// The next unit of work; `None` once the walk is over.
+    pub fn next(&mut self, export: &mut Export) -> Option<Unit> {
+        loop {
+            match self.plan.next()? {
+                Step::Inbox => {
+                    let threads = export.inbox().value.threads.len();
+                    self.plan.threads(threads);
+                    return Some(Unit::Family(Step::Inbox));
+                }
+                Step::Thread(i) => {
+                    let Some(summary) = export.inbox().value.threads.get(i).cloned() else {
+                        continue;
+                    };
+                    let reader = self
+                        .threads
+                        .get_or_insert_with(|| ThreadReader::new(export.archive_mut()));
+                    let thread = reader.read(export.archive_mut(), &summary);
+                    return Some(Unit::Thread(Box::new((summary, thread))));
+                }
+                family => return Some(Unit::Family(family)),
+            }
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.plan.is_done()
+    }
+
+    pub fn status(&self) -> Status {
+        self.plan.status()
     }
 }

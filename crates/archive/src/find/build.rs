@@ -6,9 +6,8 @@ use super::index::{ActivityField, Index, Kind, List, NewDoc};
 use super::sensitive::{is_sensitive_label, looks_sensitive};
 use crate::export::Export;
 use crate::instant::Instant;
-use crate::model::{FolderKind, Message, PostKind, Record, ViewedKind};
-use crate::parse::messages::ThreadReader;
-use crate::steps::{Plan, Step};
+use crate::model::{FolderKind, Message, PostKind, Record, Thread, ThreadSummary, ViewedKind};
+use crate::steps::{Step, Unit, Walk};
 
 /// Where indexing stands: `done` of `total` steps (the total grows once the inbox says
 /// how many conversations there are), and the documents indexed so far.
@@ -23,10 +22,8 @@ pub struct Status {
 /// An index being built.
 #[derive(Default)]
 pub struct Indexing {
-    plan: Plan,
+    walk: Walk,
     index: Index,
-    /// Made when the first conversation is indexed, for all of them.
-    threads: Option<ThreadReader>,
 }
 
 impl std::fmt::Debug for Indexing {
@@ -41,11 +38,11 @@ impl Indexing {
     /// Does the next unit of work; the finished index once the last one is done (then
     /// this `Indexing` is empty).
     pub fn step(&mut self, export: &mut Export) -> Option<Index> {
-        if let Some(step) = self.plan.next() {
-            self.run(step, export);
+        if let Some(unit) = self.walk.next(export) {
+            self.run(unit, export);
             self.index.seal();
         }
-        if self.plan.is_done() {
+        if self.walk.is_done() {
             let mut index = std::mem::take(&mut self.index);
             index.finish();
             return Some(index);
@@ -68,7 +65,7 @@ impl Indexing {
     }
 
     pub fn status(&self) -> Status {
-        let plan = self.plan.status();
+        let plan = self.walk.status();
         Status {
             done: plan.done,
             total: plan.total,
@@ -77,22 +74,17 @@ impl Indexing {
         }
     }
 
-    fn run(&mut self, step: Step, export: &mut Export) {
+    fn run(&mut self, unit: Unit, export: &mut Export) {
         let ix = &mut self.index;
+        let step = match unit {
+            Unit::Thread(read) => return self::thread(ix, &read.0, &read.1.value),
+            Unit::Family(step) => step,
+        };
         match step {
             Step::Profile => profile(ix, export),
             Step::Posts(kind) => posts(ix, export, kind),
             Step::Relations => relations(ix, export),
-            Step::Inbox => {
-                let threads = export.inbox().value.threads.len();
-                self.plan.threads(threads);
-            }
-            Step::Thread(i) => {
-                let reader = self
-                    .threads
-                    .get_or_insert_with(|| ThreadReader::new(export.archive_mut()));
-                thread(ix, export, reader, i);
-            }
+            Step::Inbox | Step::Thread(_) => {}
             Step::Activity => activity(ix, export),
             Step::Account => account(ix, export),
             Step::Tables => tables(ix, export, false),
@@ -217,11 +209,7 @@ fn add_messages(ix: &mut Index, list: u32, messages: &[Message]) {
 }
 
 /// One conversation, read in full and let go.
-fn thread(ix: &mut Index, export: &mut Export, reader: &mut ThreadReader, position: usize) {
-    let Some(summary) = export.inbox().value.threads.get(position).cloned() else {
-        return;
-    };
-    let thread = reader.read(export.archive_mut(), &summary).value;
+fn thread(ix: &mut Index, summary: &ThreadSummary, thread: &Thread) {
     let list = ix.add_list(List::Thread {
         id: summary.id.clone(),
         title: summary.title.clone(),

@@ -9,35 +9,31 @@ use super::target::{AccountList, ActivityList, Source};
 use super::zone::Zone;
 use crate::export::Export;
 use crate::instant::Instant;
-use crate::model::{MediaItem, PostKind, Record, RecordTable};
-use crate::parse::messages::ThreadReader;
-use crate::steps::{Plan, Status, Step};
+use crate::model::{MediaItem, PostKind, Record, RecordTable, Thread, ThreadSummary};
+use crate::steps::{Status, Step, Unit, Walk};
 
 /// A day index in the making.
 pub struct Dating {
-    plan: Plan,
+    walk: Walk,
     builder: Builder,
-    /// Made when the first conversation is dated, for all of them.
-    threads: Option<ThreadReader>,
 }
 
 impl Dating {
     /// Days will be counted in `zone` (see [`Zone::for_export`]).
     pub fn new(zone: Zone) -> Dating {
         Dating {
-            plan: Plan::default(),
+            walk: Walk::default(),
             builder: Builder::new(zone),
-            threads: None,
         }
     }
 
     /// Does the next unit of work; the index once the last one is done (later calls
     /// return an empty index).
     pub fn step(&mut self, export: &mut Export) -> Option<DayIndex> {
-        if let Some(step) = self.plan.next() {
-            self.run(step, export);
+        if let Some(unit) = self.walk.next(export) {
+            self.run(unit, export);
         }
-        if self.plan.is_done() {
+        if self.walk.is_done() {
             let zone = self.builder.zone.clone();
             let builder = std::mem::replace(&mut self.builder, Builder::new(zone));
             return Some(builder.finish(export.detection().precision()));
@@ -55,25 +51,20 @@ impl Dating {
     }
 
     pub fn status(&self) -> Status {
-        self.plan.status()
+        self.walk.status()
     }
 
-    fn run(&mut self, step: Step, export: &mut Export) {
+    fn run(&mut self, unit: Unit, export: &mut Export) {
         let b = &mut self.builder;
+        let step = match unit {
+            Unit::Thread(read) => return self::thread(b, read.0, &read.1.value),
+            Unit::Family(step) => step,
+        };
         match step {
             Step::Profile => profile(b, export),
             Step::Posts(kind) => posts(b, export, kind),
             Step::Relations => relations(b, export),
-            Step::Inbox => {
-                let threads = export.inbox().value.threads.len();
-                self.plan.threads(threads);
-            }
-            Step::Thread(i) => {
-                let reader = self
-                    .threads
-                    .get_or_insert_with(|| ThreadReader::new(export.archive_mut()));
-                thread(b, export, reader, i);
-            }
+            Step::Inbox | Step::Thread(_) => {}
             Step::Activity => activity(b, export),
             Step::Account => account(b, export),
             Step::Tables => {
@@ -138,11 +129,7 @@ fn relations(b: &mut Builder, export: &mut Export) {
 
 /// One conversation: one item per local day, counting that day's messages and pointing
 /// at its first one, so a million messages stay a few thousand items.
-fn thread(b: &mut Builder, export: &mut Export, reader: &mut ThreadReader, position: usize) {
-    let Some(summary) = export.inbox().value.threads.get(position).cloned() else {
-        return;
-    };
-    let thread = reader.read(export.archive_mut(), &summary).value;
+fn thread(b: &mut Builder, summary: ThreadSummary, thread: &Thread) {
     // day → (messages, first message's position, last time)
     let mut days: BTreeMap<i32, (u32, usize, i64)> = BTreeMap::new();
     for (i, m) in thread.messages.iter().enumerate() {
