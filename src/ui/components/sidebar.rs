@@ -62,7 +62,8 @@ pub fn Sidebar(props: &Props) -> Html {
         }
     };
     html! {
-        <nav class="sidebar" aria-label="Sections">
+        <nav class="sidebar" aria-label="Sections"
+            data-records={if props.records.is_some() { "counted" } else { "counting" }}>
             { link(Route::Overview, "Overview", None, props.current == Route::Overview) }
             { for Section::ALL.into_iter().map(|section| link(
                 Route::of_section(section),

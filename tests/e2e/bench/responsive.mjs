@@ -4,8 +4,8 @@
 // For the export in KEEPSAKE_BENCH_EXPORT ({name, paths}) and each of KEEPSAKE_BENCH_RUNS
 // runs, in a fresh browser context: open the export; as soon as the overview shows (its
 // record counts are being worked out: the worker's catalog reads every file), open the
-// messages and the first conversation; later, once the counts are shown, open the next
-// conversation. The app measures every question's round trip (User Timing measures named
+// messages and the first conversation; later, once the counts are done (the sidebar,
+// which asks for the catalog whichever view is shown, says so), open the next one. The app measures every question's round trip (User Timing measures named
 // `keepsake:<query>`); a question counts as "during" when it was answered before the
 // counts appeared, "after" when it was asked after they appeared.
 // One JSON line per run on stdout: {during: {Query: [ms…]}, after: {…}, catalog_ms}.
@@ -41,17 +41,17 @@ async function measure(browser, e) {
     await loadApp(page);
     await page.evaluate(() => {
       window.__records = new Promise((resolve) => {
-        const seen = () => document.querySelector('[data-testid=records]') !== null;
+        const seen = () => document.querySelector('nav.sidebar[data-records=counted]') !== null;
         const observer = new MutationObserver(() => {
           if (seen()) { observer.disconnect(); resolve(performance.now()); }
         });
-        observer.observe(document.body, { childList: true, subtree: true });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       });
     });
     const start = await page.evaluate(() => performance.now());
     await page.setInputFiles('#open-files', e.paths);
-    await page.locator('[data-testid=counting], [data-testid=records]').first().waitFor({ timeout: TIMEOUT });
-    const countingAtStart = await page.locator('[data-testid=counting]').count() > 0;
+    await page.locator('nav.sidebar[data-records]').waitFor({ timeout: TIMEOUT });
+    const countingAtStart = await page.locator('nav.sidebar[data-records=counting]').count() > 0;
     await openThread(page, 0);
     const recordsAt = await page.evaluate(() => window.__records);
     const during = (await measures(page)).filter((m) => m.end < recordsAt && m.query !== 'Catalog' && m.query !== 'Open');
