@@ -2,14 +2,15 @@
 // *.test.mjs): does a view wait for the catalog?
 //
 // For the export in KEEPSAKE_BENCH_EXPORT ({name, paths}) and each of KEEPSAKE_BENCH_RUNS
-// runs, in a fresh browser context: open the export; as soon as the overview shows (its
-// record counts are being worked out: the worker's catalog reads every file), open the
-// messages and the first conversation; later, once the counts are done (the sidebar,
-// which asks for the catalog whichever view is shown, says so), open the next one. The app measures every question's round trip (User Timing measures named
-// `keepsake:<query>`); a question counts as "during" when it was answered before the
-// counts appeared, "after" when it was asked after they appeared.
+// runs, in a fresh browser context: open the export; as soon as the overview shows (the
+// worker's catalog is counting every file; the sidebar asks for it whichever view is
+// shown), preview a photo from the file list (a media lookup) and open the first
+// conversation (a thread and its pages); once the sidebar says the counting is done, do
+// the same with another photo and conversation. The app measures every question's round
+// trip (User Timing measures named `keepsake:<query>`); a question counts as "during"
+// when it was answered before the counting was done, "after" when it was asked after.
 // One JSON line per run on stdout: {during: {Query: [ms…]}, after: {…}, catalog_ms}.
-import { benchRuns, loadApp, openPage } from '../support/harness.mjs';
+import { benchRuns, decodedWidth, loadApp, openPage } from '../support/harness.mjs';
 
 const exp = JSON.parse(process.env.KEEPSAKE_BENCH_EXPORT ?? 'null');
 const runs = Number(process.env.KEEPSAKE_BENCH_RUNS ?? '3');
@@ -25,6 +26,16 @@ function byQuery(list) {
   const out = {};
   for (const m of list) (out[m.query] ??= []).push(m.end - m.start);
   return out;
+}
+
+// A photo from the overview's file list, shown in the preview (a media lookup).
+async function previewPhoto(page, nth) {
+  await page.evaluate(() => { window.location.hash = '#/overview'; });
+  await page.locator('input[aria-label="Filter files by path"]').fill('.jpg');
+  const entry = page.locator('[data-testid=entries] button.path', { hasText: '.jpg' }).nth(nth);
+  await entry.waitFor({ timeout: TIMEOUT });
+  await entry.click();
+  await decodedWidth(page.locator('[data-testid=preview] img').first());
 }
 
 async function openThread(page, nth) {
@@ -52,10 +63,12 @@ async function measure(browser, e) {
     await page.setInputFiles('#open-files', e.paths);
     await page.locator('nav.sidebar[data-records]').waitFor({ timeout: TIMEOUT });
     const countingAtStart = await page.locator('nav.sidebar[data-records=counting]').count() > 0;
+    await previewPhoto(page, 0);
     await openThread(page, 0);
     const recordsAt = await page.evaluate(() => window.__records);
     const during = (await measures(page)).filter((m) => m.end < recordsAt && m.query !== 'Catalog' && m.query !== 'Open');
     const before = (await measures(page)).length;
+    await previewPhoto(page, 1);
     await openThread(page, 1);
     const after = (await measures(page)).slice(before).filter((m) => m.start > recordsAt);
     return {

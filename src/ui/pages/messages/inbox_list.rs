@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::thread_id_to_url;
-use crate::protocol::{MessageHits, query};
+use crate::protocol::query;
 use crate::ui::hooks::{Fetch, failure, use_query, use_show_more};
 use crate::ui::routes::Route;
 use crate::ui::services::format;
@@ -31,10 +31,6 @@ pub fn InboxList(props: &Props) -> Html {
     let query = use_state(String::new);
     // The search asked (on Enter or the button), not every keystroke.
     let asked = use_state(String::new);
-    let hits = use_query(query::SearchMessages {
-        query: (*asked).clone(),
-        limit: SEARCH_LIMIT,
-    });
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -86,7 +82,9 @@ pub fn InboxList(props: &Props) -> Html {
             html! { <p class="muted" role="status">{ "Reading conversations…" }</p> }
         }
         Fetch::Failed(error) => failure(error),
-        Fetch::Ready(_) if !asked.is_empty() => search_results(&hits),
+        Fetch::Ready(_) if !asked.is_empty() => {
+            html! { <SearchResults query={(*asked).clone()} /> }
+        }
         Fetch::Ready(inbox) => {
             let shown = visible_threads(&inbox.value.threads, &filter, *order);
             let total = shown.len();
@@ -136,8 +134,20 @@ pub fn InboxList(props: &Props) -> Html {
 /// Results shown at most; the count says how many more there are.
 const SEARCH_LIMIT: usize = 200;
 
-fn search_results(hits: &Fetch<MessageHits>) -> Html {
-    match hits {
+#[derive(Properties, PartialEq)]
+struct SearchProps {
+    query: String,
+}
+
+/// Messages across every conversation that contain the search asked; mounted only while
+/// there is one, so no empty search is ever asked.
+#[component]
+fn SearchResults(props: &SearchProps) -> Html {
+    let hits = use_query(query::SearchMessages {
+        query: props.query.clone(),
+        limit: SEARCH_LIMIT,
+    });
+    match &hits {
         Fetch::Waiting(_) => html! { <p class="muted" role="status">{ "Searching…" }</p> },
         Fetch::Failed(error) => failure(error),
         Fetch::Ready(found) => html! {
