@@ -75,13 +75,14 @@ pub fn section(runs: &[Run], export: &str) -> String {
         md,
         "\n## A view's questions while the catalog runs (issue 12)\n\n\
          The `{export}` export in Chromium: as soon as the overview shows, the worker starts \
-         counting every file (the catalog, {} ms to the counts on screen, median); the \
-         benchmark then opens the messages and a conversation, and later, once the counts \
-         are shown, another conversation. Each question's round trip is the app's own User \
-         Timing measure (`keepsake:<query>`, asked → answer decoded on the page). \"During\" \
-         counts questions answered before the counts appeared; \"after\", questions asked \
-         after. Target: ≤ 50 ms during. The catalog was still running when the overview \
-         showed in {counting} of {} runs; {} of {} runs succeeded.\n\n\
+         counting every file (the catalog, {} ms until the sidebar says it is done, median; \
+         the sidebar asks for it whichever view is shown). The benchmark then previews a \
+         photo from the file list (a media lookup) and opens a conversation; once the count \
+         is done, another photo and another conversation. Each question's round trip is the \
+         app's own User Timing measure (`keepsake:<query>`, asked → answer decoded on the \
+         page). \"During\" counts questions answered before the count was done; \"after\", \
+         questions asked after it. Target: ≤ 50 ms during. The count was still running \
+         when the overview showed in {counting} of {} runs; {} of {} runs succeeded.\n\n\
          | Question | During the catalog: median / p95 / n | After it: median / p95 / n |\n\
          |---|---:|---:|",
         opt(catalog, 0),
@@ -111,6 +112,16 @@ pub fn section(runs: &[Run], export: &str) -> String {
             cell(times(runs, name, |r| &r.after))
         );
     }
+    md.push_str(
+        "\nThe worker answers a question between two steps of the count, never in the middle \
+         of one. A step is one family of files or one conversation; the longest here is \
+         the family holding 100,000 stories, read and parsed in one piece (about 0.7 s), \
+         and a question that arrives while it runs waits for its end: that is the \
+         \"during\" time above, and the 50 ms target is not met for it. Questions that \
+         arrive between steps are answered at once. Conversations opened after the media \
+         lookup come after the count here (it is done in about 1.3 s), so their \"during\" \
+         column is empty.\n",
+    );
     md
 }
 
