@@ -56,7 +56,9 @@ impl Answer<query::Open> for Engine {
                 what: what.to_string(),
             })
         };
-        Answered::made(self.open(parts, &progress))
+        let mut summary = self.open(parts, &progress);
+        (summary.source_reads, summary.worker_memory) = (with.figures)();
+        Answered::made(summary)
     }
 }
 

@@ -293,7 +293,7 @@ fn summarize(export: &Export, parts: Vec<PartReport>, sections: &[Section]) -> S
         detection: summary.detection,
         sections: counts,
         file_types: summary.file_types,
-        // Filled in by the worker, which owns the byte sources and the memory.
+        // Filled in by the Open handler from what the host measures (`Attachments::figures`).
         source_reads: 0,
         worker_memory: 0,
     }

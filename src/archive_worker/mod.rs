@@ -111,21 +111,18 @@ impl Worker {
 
     fn ask(&mut self, id: u32, query: AnyQuery, files: Vec<File>) {
         let reads = Rc::new(Cell::new(0));
-        let opening = matches!(query, AnyQuery::Open(_));
         let scope = self.scope.clone();
         let progress = move |p: Progress| post(&scope, 0, Event::Progress(p));
+        let figures = || (reads.get(), memory_size());
         let mut with = Attachments {
             sources: files
                 .into_iter()
                 .map(|file| Box::new(BlobSource::new(file.into()).counting_into(&reads)) as Box<_>)
                 .collect(),
             progress: &progress,
+            figures: &figures,
         };
         match query::dispatch(&mut self.engine, query.clone(), &mut with) {
-            Outcome::Answer(json) if opening => {
-                let json = with_open_figures(&json, reads.get());
-                self.post(id, Event::Answer(&json));
-            }
             Outcome::Answer(json) => self.post(id, Event::Answer(&json)),
             Outcome::Failed(error) => self.post(id, Event::Failed(error)),
             Outcome::Later(job) => {
@@ -183,19 +180,6 @@ impl Worker {
 
     fn post(&self, id: u32, event: Event<&str>) {
         post(&self.scope, id, event);
-    }
-}
-
-/// The summary of an open, with what only the worker's shell can measure: reads made
-/// from the user's files and the worker's memory (both for benchmarks).
-fn with_open_figures(json: &str, reads: u64) -> String {
-    match serde_json::from_str::<protocol::Summary>(json) {
-        Ok(mut summary) => {
-            summary.source_reads = reads;
-            summary.worker_memory = memory_size();
-            serde_json::to_string(&summary).unwrap_or_else(|_| json.to_string())
-        }
-        Err(_) => json.to_string(),
     }
 }
 

@@ -62,10 +62,12 @@ impl<A: Clone> From<Result<A, WorkerError>> for Answered<'_, A> {
 }
 
 /// What came with a question besides itself: the user's files (for `Open`), as byte
-/// sources, and a way to report progress on the way.
+/// sources, a way to report progress on the way, and what only the host can measure.
 pub struct Attachments<'a> {
     pub sources: Vec<Box<dyn RandomAccess>>,
     pub progress: &'a dyn Fn(Progress),
+    /// Reads made from `sources` so far and the worker's memory in bytes (for benchmarks).
+    pub figures: &'a dyn Fn() -> (u64, u64),
 }
 
 /// How the worker answers one kind of question.
@@ -141,7 +143,7 @@ macro_rules! queries {
         /// ```compile_fail
         /// use keepsake::protocol::query::{Attachments, Profile, dispatch};
         /// struct AnswersNothing;
-        /// let mut with = Attachments { sources: Vec::new(), progress: &|_| {} };
+        /// let mut with = Attachments { sources: Vec::new(), progress: &|_| {}, figures: &|| (0, 0) };
         /// dispatch(&mut AnswersNothing, Profile.into(), &mut with);
         /// ```
         pub fn dispatch(handler: &mut impl Answers, query: AnyQuery, with: &mut Attachments) -> Outcome {

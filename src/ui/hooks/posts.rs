@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use keepsake_archive::model::{Post, PostKind};
 use keepsake_archive::post_ids::post_ids;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::protocol::query;
@@ -73,32 +74,30 @@ fn fetch_posts(ctx: &Ctx, kind: PostKind, done: impl FnOnce(Fetch<PostList>) + '
             }
         }
         Some(Err(())) => {
-            ctx.worker
-                .send(query::Posts { kind }, &[], None, move |answer| {
-                    let loaded = match answer {
-                        Ok(posts) => Fetch::Ready(Rc::new(PostList::new(kind, posts.value))),
-                        Err(error) => Fetch::Failed(error),
+            let worker = ctx.worker.clone();
+            spawn_local(async move {
+                let loaded = match worker.ask(query::Posts { kind }).await {
+                    Ok(posts) => Fetch::Ready(Rc::new(PostList::new(kind, posts.value))),
+                    Err(error) => Fetch::Failed(error),
+                };
+                let waiters = CACHE.with(|cache| {
+                    let mut cache = cache.borrow_mut();
+                    if cache.0 != generation {
+                        return Vec::new();
+                    }
+                    let slot = match &loaded {
+                        Fetch::Ready(list) => cache.1.insert(kind, Slot::Ready(Rc::clone(list))),
+                        _ => cache.1.remove(&kind),
                     };
-                    let waiters = CACHE.with(|cache| {
-                        let mut cache = cache.borrow_mut();
-                        if cache.0 != generation {
-                            return Vec::new();
-                        }
-                        let slot = match &loaded {
-                            Fetch::Ready(list) => {
-                                cache.1.insert(kind, Slot::Ready(Rc::clone(list)))
-                            }
-                            _ => cache.1.remove(&kind),
-                        };
-                        match slot {
-                            Some(Slot::Pending(waiters)) => waiters,
-                            _ => Vec::new(),
-                        }
-                    });
-                    for waiter in waiters {
-                        waiter(loaded.clone());
+                    match slot {
+                        Some(Slot::Pending(waiters)) => waiters,
+                        _ => Vec::new(),
                     }
                 });
+                for waiter in waiters {
+                    waiter(loaded.clone());
+                }
+            });
         }
         None => {}
     }
