@@ -123,6 +123,32 @@ pub fn month(epoch: i64) -> String {
 
 /// Keeps focus inside a dialog while it is open: focuses it on mount, stops the page
 /// behind from scrolling, and gives focus back to what had it when it closes.
+/// Which item of a list is open in a viewer over it, and the callbacks the viewer and
+/// the list's items use to close it or go to another item.
+pub struct Viewer {
+    pub open: Option<usize>,
+    pub on_close: Callback<()>,
+    pub on_go: Callback<usize>,
+}
+
+#[hook]
+pub fn use_viewer() -> Viewer {
+    let open = use_state(|| None::<usize>);
+    let on_close = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(None))
+    };
+    let on_go = {
+        let open = open.clone();
+        Callback::from(move |i: usize| open.set(Some(i)))
+    };
+    Viewer {
+        open: *open,
+        on_close,
+        on_go,
+    }
+}
+
 #[hook]
 pub fn use_dialog_focus(dialog: NodeRef) {
     use_effect_with((), move |_| {

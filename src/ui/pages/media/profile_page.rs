@@ -11,6 +11,7 @@ use yew_router::prelude::*;
 use super::grid::{Grid, tiles_of};
 use super::post_view::PostView;
 use super::stories::StoriesPage;
+use super::{Viewer, use_viewer};
 use crate::protocol::query;
 use crate::ui::components::media_view::MediaView;
 use crate::ui::components::profile_header::ProfileHeader;
@@ -117,7 +118,11 @@ pub struct PhotosProps {
 /// Every profile photo, newest first; each opens in the post view.
 #[component]
 pub fn ProfilePhotos(props: &PhotosProps) -> Html {
-    let open = use_state(|| None::<usize>);
+    let Viewer {
+        open,
+        on_close,
+        on_go,
+    } = use_viewer();
     let list = use_memo(Rc::clone(&props.profile), |profile| {
         let posts: Vec<Post> = profile
             .value
@@ -136,19 +141,11 @@ pub fn ProfilePhotos(props: &PhotosProps) -> Html {
     if list.posts.is_empty() {
         return html! { <p class="muted empty-tab">{ "No profile photos in the export." }</p> };
     }
-    let on_close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(None))
-    };
-    let on_go = {
-        let open = open.clone();
-        Callback::from(move |i: usize| open.set(Some(i)))
-    };
     let count = list.posts.len();
     html! {
         <>
-            if let Some(index) = *open {
-                <PostView list={(*list).clone()} {index} {on_close} {on_go} />
+            if let Some(index) = open {
+                <PostView list={(*list).clone()} {index} {on_close} on_go={on_go.clone()} />
             }
             <ul class="profile-photos" data-testid="profile-photos">
                 { for (0..count).rev().map(|i| {
@@ -156,10 +153,7 @@ pub fn ProfilePhotos(props: &PhotosProps) -> Html {
                     let item = post.items.first();
                     let when = super::date(post.time.0).unwrap_or_else(|| "Undated".into());
                     let label = if i + 1 == count { format!("Current profile photo, {when}") } else { format!("Profile photo from {when}") };
-                    let onclick = {
-                        let open = open.clone();
-                        Callback::from(move |_: MouseEvent| open.set(Some(i)))
-                    };
+                    let onclick = on_go.reform(move |_: MouseEvent| i);
                     html! {
                         <li key={i}>
                             <button type="button" class="profile-photo" {onclick} aria-label={label.clone()}>

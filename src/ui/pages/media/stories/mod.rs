@@ -12,7 +12,7 @@ use keepsake_archive::model::PostKind;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use super::{alt_text, is_video, month, shown_path};
+use super::{Viewer, alt_text, is_video, month, shown_path, use_viewer};
 use crate::ui::hooks::{Fetch, PostList, failure, use_posts};
 use lazy_media::LazyMedia;
 use progress::runs;
@@ -31,7 +31,11 @@ fn local_month(epoch: i64) -> (i32, u32) {
 #[component]
 pub fn StoriesPage() -> Html {
     let loaded = use_posts(PostKind::Story);
-    let open = use_state(|| None::<usize>);
+    let Viewer {
+        open,
+        on_close,
+        on_go,
+    } = use_viewer();
     let list = match &loaded {
         Fetch::Waiting(_) => {
             return html! { <div class="media-loading" aria-busy="true">{ "Loading stories…" }</div> };
@@ -44,18 +48,10 @@ pub fn StoriesPage() -> Html {
     }
     let keys: Vec<(i32, u32)> = list.posts.iter().map(|p| local_month(p.time.0)).collect();
     let months = runs(&keys);
-    let on_close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(None))
-    };
-    let on_go = {
-        let open = open.clone();
-        Callback::from(move |i: usize| open.set(Some(i)))
-    };
     html! {
         <>
-            if let Some(index) = *open {
-                <StoryViewer list={Rc::clone(&list)} {index} {on_close} {on_go} />
+            if let Some(index) = open {
+                <StoryViewer list={Rc::clone(&list)} {index} {on_close} on_go={on_go.clone()} />
             }
             <div class="story-archive" data-testid="story-archive" data-count={list.posts.len().to_string()}>
                 // Newest month first, newest story first inside it.
@@ -65,7 +61,7 @@ pub fn StoriesPage() -> Html {
                         <section class="story-month" key={label.clone()}>
                             <h2 class="month-title">{ label.clone() }</h2>
                             <div class="story-thumbs">
-                                { for (*first..*end).rev().map(|i| thumb(&list, i, &open)) }
+                                { for (*first..*end).rev().map(|i| thumb(&list, i, &on_go)) }
                             </div>
                         </section>
                     }
@@ -75,16 +71,13 @@ pub fn StoriesPage() -> Html {
     }
 }
 
-fn thumb(list: &PostList, i: usize, open: &UseStateHandle<Option<usize>>) -> Html {
+fn thumb(list: &PostList, i: usize, on_go: &Callback<usize>) -> Html {
     let Some(post) = list.posts.get(i) else {
         return html! {};
     };
     let item = post.items.first();
     let alt = alt_text(post, item);
-    let onclick = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(Some(i)))
-    };
+    let onclick = on_go.reform(move |_: MouseEvent| i);
     let day = super::date(post.time.0).unwrap_or_default();
     html! {
         <button type="button" class="story-thumb" {onclick} data-index={i.to_string()}
