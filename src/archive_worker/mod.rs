@@ -31,6 +31,10 @@ use jobs::Waiting;
 /// How long one slice of a long job may run before the worker looks at its messages.
 const SLICE_MS: f64 = 8.0;
 
+/// Progress is told at most this often: a slice ends every few milliseconds, and each
+/// report makes the page draw the views that wait.
+const PROGRESS_MS: f64 = 100.0;
+
 struct Worker {
     scope: DedicatedWorkerGlobalScope,
     engine: Engine,
@@ -38,6 +42,8 @@ struct Worker {
     /// Posting to this port runs the next slice after the messages already queued.
     wake: MessageChannel,
     slice_scheduled: bool,
+    /// When progress was last told (`Date.now()` milliseconds).
+    progress_told: f64,
 }
 
 /// Installs the message handler and tells the page the worker is ready.
@@ -57,6 +63,7 @@ pub fn start() {
         waiting: Waiting::default(),
         wake,
         slice_scheduled: false,
+        progress_told: 0.0,
     }));
     let on_message = {
         let worker = Rc::clone(&worker);
@@ -155,12 +162,14 @@ impl Worker {
                     self.ask(id, query, Vec::new());
                 }
             }
-            Ok(false) => {
+            Ok(false) if js_sys::Date::now() - self.progress_told >= PROGRESS_MS => {
+                self.progress_told = js_sys::Date::now();
                 let progress = self.engine.progress(job);
                 for id in self.waiting.ids(job) {
                     self.post(id, Event::Progress(progress.clone()));
                 }
             }
+            Ok(false) => {}
             Err(error) => {
                 for (id, _) in self.waiting.take(job) {
                     self.post(id, Event::Failed(error.clone()));
